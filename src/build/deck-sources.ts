@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from './diagnostics.ts';
+
+/** One chapter file, `file` relative to the project root (as error messages show it). */
+export interface ChapterSource {
+  file: string;
+  path: string;
+  text: string;
+}
+
+export const ORDER_FILE = 'order.txt';
+
+/** Reads the chapter order (one file name a line, `#` comments) and the chapter files it names. */
+export function readDeckSources(root: string, slidesDir = 'slides'): { chapters: ChapterSource[]; diagnostics: Diagnostic[] } {
+  const dir = join(root, slidesDir);
+  const orderFile = `${slidesDir}/${ORDER_FILE}`;
+  const diagnostics: Diagnostic[] = [];
+  const chapters: ChapterSource[] = [];
+  if (!existsSync(join(dir, ORDER_FILE))) {
+    diagnostics.push({ level: 'error', file: orderFile, line: 0, message: 'missing: list the chapter files here, one a line, in lecture order' });
+    return { chapters, diagnostics };
+  }
+  const listed = new Set<string>();
+  readFileSync(join(dir, ORDER_FILE), 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const name = raw.replace(/#.*/, '').trim();
+      if (!name) return;
+      const line = i + 1;
+      if (listed.has(name)) {
+        diagnostics.push({ level: 'error', file: orderFile, line, message: `"${name}" is listed twice` });
+        return;
+      }
+      listed.add(name);
+      const path = join(dir, name);
+      if (!existsSync(path)) {
+        diagnostics.push({ level: 'error', file: orderFile, line, message: `"${name}" is listed but ${slidesDir}/${name} does not exist` });
+        return;
+      }
+      chapters.push({ file: `${slidesDir}/${name}`, path, text: readFileSync(path, 'utf8').replace(/\r\n?/g, '\n') });
+    });
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    if (!listed.has(name)) {
+      diagnostics.push({ level: 'warning', file: `${slidesDir}/${name}`, line: 0, message: `not in ${orderFile}, so it is not part of the deck` });
+    }
+  }
+  if (chapters.length === 0 && !diagnostics.some((d) => d.level === 'error')) {
+    diagnostics.push({ level: 'error', file: orderFile, line: 0, message: 'lists no chapter files' });
+  }
+  return { chapters, diagnostics };
+}

@@ -1,0 +1,120 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { compileDeck, type CompiledDeck } from './compile-deck.ts';
+import { readDeckSources } from './deck-sources.ts';
+import { formatDiagnostic } from './diagnostics.ts';
+import { highlighterModuleSource, REMARK_HIGHLIGHTER } from './highlighter-module.ts';
+import { codePointsOf, dropLegacySources, pruneFontCss } from './prune-fonts.ts';
+
+export const DECK_MODULE = 'virtual:deck';
+const RESOLVED = `\0${DECK_MODULE}`;
+
+const KATEX_CSS = /katex[\\/]dist[\\/]katex(\.min)?\.css(\?|$)/;
+const FONTSOURCE_CSS = /@fontsource[\\/][^?]+\.css(\?|$)/;
+
+/**
+ * Characters the built deck can show: the slides, plus every string the widgets draw
+ * (their source files). Font subsets outside this set are left out of the build.
+ */
+function usedCodePoints(markdown: string, root: string): Set<number> {
+  let text = markdown;
+  for (const dir of ['src', 'demos']) {
+    const full = resolve(root, dir);
+    if (!existsSync(full)) continue;
+    for (const file of readdirSync(full, { recursive: true, encoding: 'utf8' })) {
+      if (/\.(ts|css|svg)$/.test(file)) text += readFileSync(resolve(full, file), 'utf8');
+    }
+  }
+  return codePointsOf(text);
+}
+
+export interface DeckPluginOptions {
+  root: string;
+  slidesDir?: string;
+}
+
+/** Replaces remark's highlight.js 9 bundle by current highlight.js with the lecture's languages. */
+export function remarkHighlighterPlugin(): { name: string; load(id: string): string | null } {
+  return {
+    name: 'deck:remark-highlighter',
+    load(id: string) {
+      return REMARK_HIGHLIGHTER.test(id) ? highlighterModuleSource() : null;
+    },
+  };
+}
+
+/**
+ * Compiles slides/ into the `virtual:deck` module: Markdown with formulas rendered by
+ * KaTeX at build time, figures inlined, and every problem reported with file and line.
+ * A build fails on errors; the dev server shows them on the slide and keeps running.
+ */
+export function deckPlugin(options: DeckPluginOptions): Plugin[] {
+  const slidesDir = options.slidesDir ?? 'slides';
+  let isBuild = false;
+  let last: CompiledDeck | undefined;
+  const compile = () => {
+    const sources = readDeckSources(options.root, slidesDir);
+    last = compileDeck(sources.chapters, sources.diagnostics);
+    return last;
+  };
+
+  const main: Plugin = {
+    name: 'deck:slides',
+    enforce: 'pre',
+    config(_config, env) {
+      isBuild = env.command === 'build';
+      return { optimizeDeps: { rolldownOptions: { plugins: [remarkHighlighterPlugin()] } } };
+    },
+    resolveId(id) {
+      return id === DECK_MODULE ? RESOLVED : null;
+    },
+    load(id) {
+      if (REMARK_HIGHLIGHTER.test(id)) return highlighterModuleSource();
+      if (id !== RESOLVED) return null;
+      const deck = compile();
+      for (const file of deck.files) this.addWatchFile(file);
+      const errors = deck.diagnostics.filter((d) => d.level === 'error');
+      for (const w of deck.diagnostics.filter((d) => d.level === 'warning')) this.warn(formatDiagnostic(w));
+      if (isBuild && errors.length > 0) {
+        this.error(`the slides have ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
+      }
+      for (const e of errors) console.error(formatDiagnostic(e));
+      return [
+        `export const markdown = ${JSON.stringify(deck.markdown)};`,
+        `export const fragments = ${JSON.stringify(deck.fragments)};`,
+        `export const diagnostics = ${JSON.stringify(deck.diagnostics)};`,
+      ].join('\n');
+    },
+    transform(code, id) {
+      if (KATEX_CSS.test(id)) return { code: dropLegacySources(code), map: null };
+      if (!FONTSOURCE_CSS.test(id)) return null;
+      const used = isBuild ? usedCodePoints(deckText(last ?? compile()), options.root) : undefined;
+      return { code: pruneFontCss(code, used), map: null };
+    },
+    configureServer(server: ViteDevServer) {
+      const dir = resolve(options.root, slidesDir);
+      server.watcher.add(dir);
+      const refresh = (file: string) => {
+        if (relative(dir, file).startsWith('..')) return;
+        const mod = server.moduleGraph.getModuleById(RESOLVED);
+        if (mod) void server.reloadModule(mod);
+      };
+      server.watcher.on('add', refresh);
+      server.watcher.on('unlink', refresh);
+      server.watcher.on('change', refresh);
+    },
+    handleHotUpdate(ctx) {
+      // Slide files are not modules; the watcher above already reloaded the deck module.
+      const dir = resolve(options.root, slidesDir);
+      if (!relative(dir, ctx.file).startsWith('..')) return [];
+      return undefined;
+    },
+  };
+  return [main];
+}
+
+/** All text the deck shows: its Markdown and its fragments (figure labels included). */
+function deckText(deck: CompiledDeck): string {
+  return deck.markdown + deck.fragments.join('');
+}

@@ -1,0 +1,68 @@
+import RemarkApi, { type RemarkCreateOptions, type RemarkSlideshow } from 'remark-slide/src/remark/api.js';
+import converter from 'remark-slide/src/remark/converter.js';
+import polyfills from 'remark-slide/src/polyfills.js';
+import styler from 'remark-slide/src/remark/components/styler/styler.js';
+import { expandFragments } from './fragments.ts';
+
+export type { RemarkSlideshow };
+
+/** The only module that touches remark. Everything else goes through this handle. */
+export interface Deck {
+  readonly slideshow: RemarkSlideshow;
+  /** Replaces the slides in place, keeping the current slide (and presenter mode, a class on the page). */
+  reload(markdown: string, fragments: readonly string[]): void;
+  currentIndex(): number;
+  slideCount(): number;
+}
+
+export interface DeckOptions {
+  markdown: string;
+  fragments: readonly string[];
+  ratio: '16:9' | '4:3';
+  container?: HTMLElement;
+}
+
+let fragmentTable: readonly string[] = [];
+let converterPatched = false;
+
+/**
+ * remark converts slide and note Markdown through one module; wrapping it swaps the
+ * pre-rendered fragments (formulas, figures) into every HTML remark makes: slides,
+ * notes, the presenter's preview (a copy of that HTML) and the cloned window.
+ */
+function patchConverter(): void {
+  if (converterPatched) return;
+  const convert = converter.convertMarkdown.bind(converter);
+  converter.convertMarkdown = (content, links, inline) => expandFragments(convert(content, links, inline), fragmentTable);
+  converterPatched = true;
+}
+
+export function createDeck(options: DeckOptions): Deck {
+  fragmentTable = options.fragments;
+  patchConverter();
+  polyfills.apply();
+  styler.styleDocument();
+  const api = new RemarkApi();
+  const createOptions: RemarkCreateOptions = {
+    source: options.markdown,
+    ratio: options.ratio,
+    highlightStyle: 'github',
+    highlightLines: true,
+    highlightSpans: true,
+    countIncrementalSlides: false,
+    navigation: { scroll: false, touch: true, click: false },
+  };
+  if (options.container) createOptions.container = options.container;
+  const slideshow = api.create(createOptions);
+  return {
+    slideshow,
+    reload(markdown, fragments) {
+      const index = slideshow.getCurrentSlideIndex();
+      fragmentTable = fragments;
+      slideshow.loadFromString(markdown);
+      slideshow.gotoSlide(Math.min(index, slideshow.getSlideCount() - 1) + 1);
+    },
+    currentIndex: () => slideshow.getCurrentSlideIndex(),
+    slideCount: () => slideshow.getSlideCount(),
+  };
+}

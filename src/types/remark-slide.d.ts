@@ -1,0 +1,57 @@
+// Typings for the parts of remark-slide 0.14 (CommonJS, untyped) the deck uses.
+declare module 'remark-slide/src/remark/api.js' {
+  export interface RemarkSlideshow {
+    gotoSlide(n: number | string): void;
+    gotoNextSlide(): void;
+    gotoPreviousSlide(): void;
+    getCurrentSlideIndex(): number;
+    getSlides(): { getSlideIndex(): number; properties: Record<string, string> }[];
+    getSlideCount(): number;
+    loadFromString(markdown: string): void;
+    togglePresenterMode(): void;
+    toggleFullscreen(): void;
+    toggleBlackout(): void;
+    createClone(): void;
+    on(event: string, handler: (...args: unknown[]) => void): void;
+    pause(): void;
+    resume(): void;
+  }
+  export interface RemarkCreateOptions {
+    source: string;
+    ratio?: string;
+    container?: HTMLElement;
+    navigation?: { scroll?: boolean; touch?: boolean; click?: boolean };
+    highlightStyle?: string;
+    highlightLanguage?: string;
+    highlightLines?: boolean;
+    highlightSpans?: boolean;
+    highlightInlineCode?: boolean;
+    countIncrementalSlides?: boolean;
+    slideNumberFormat?: string | ((current: number, total: number) => string);
+    cloneTarget?: string;
+    [key: string]: unknown;
+  }
+  export default class RemarkApi {
+    create(options: RemarkCreateOptions, callback?: (slideshow: RemarkSlideshow) => void): RemarkSlideshow;
+    convert(markdown: string): string;
+    version: string;
+  }
+}
+declare module 'remark-slide/src/remark/converter.js' {
+  const converter: { convertMarkdown(content: unknown, links?: unknown, inline?: boolean): string };
+  export default converter;
+}
+declare module 'remark-slide/src/polyfills.js' {
+  const polyfills: { apply(): void };
+  export default polyfills;
+}
+declare module 'remark-slide/src/remark/components/styler/styler.js' {
+  const styler: { styleDocument(): void };
+  export default styler;
+}
+declare module 'virtual:deck' {
+  import type { Diagnostic } from '../build/diagnostics.ts';
+  export const markdown: string;
+  export const fragments: string[];
+  export const diagnostics: Diagnostic[];
+}

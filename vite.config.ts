@@ -1,0 +1,31 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { deckPlugin } from './src/build/vite-plugin-deck.ts';
+
+const root = import.meta.dirname;
+
+// `vite build --mode single` writes one self-contained HTML file for file:// use.
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
+    root,
+    base: './',
+    plugins: [...deckPlugin({ root }), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [])],
+    build: {
+      outDir: single ? 'dist-single' : 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 4096,
+      assetsInlineLimit: single ? Number.MAX_SAFE_INTEGER : 4096,
+      modulePreload: single ? false : { polyfill: false },
+    },
+    server: { port: 5173, strictPort: false },
+    preview: { port: 4173 },
+    test: {
+      include: ['tests/unit/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 60_000,
+    },
+  };
+});
