@@ -6,14 +6,15 @@ import { deckPlugin } from './src/build/vite-plugin-deck.ts';
 const root = import.meta.dirname;
 
 // `vite build --mode single` writes one self-contained HTML file for file:// use.
+// DECK_SLIDES and DECK_OUT build another slide folder (the tests' fixture decks) elsewhere.
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
     root,
     base: './',
-    plugins: [...deckPlugin({ root }), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [])],
+    plugins: [...deckPlugin({ root, slidesDir: process.env.DECK_SLIDES ?? 'slides' }), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [])],
     build: {
-      outDir: single ? 'dist-single' : 'dist',
+      outDir: process.env.DECK_OUT ?? (single ? 'dist-single' : 'dist'),
       emptyOutDir: true,
       target: 'es2022',
       chunkSizeWarningLimit: 4096,

@@ -1,7 +1,9 @@
 import 'katex/dist/katex.min.css';
 import './styles/fonts.ts';
 import './styles/deck.css';
+import './styles/content.css';
 import { diagnostics, fragments, markdown } from 'virtual:deck';
+import type * as DeckModule from 'virtual:deck';
 import { showDiagnostics } from './deck/diagnostics-banner.ts';
 import { createDeck } from './deck/remark.ts';
 
@@ -18,7 +20,7 @@ if (import.meta.env.DEV) showDiagnostics(diagnostics);
 if (import.meta.hot) {
   import.meta.hot.accept('virtual:deck', (next) => {
     if (!next) return;
-    const mod = next as unknown as typeof import('virtual:deck');
+    const mod = next as unknown as typeof DeckModule;
     deck.reload(mod.markdown, mod.fragments);
     showDiagnostics(mod.diagnostics);
   });

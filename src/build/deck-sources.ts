@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 
 /** One chapter file, `file` relative to the project root (as error messages show it). */
@@ -13,8 +13,9 @@ export const ORDER_FILE = 'order.txt';
 
 /** Reads the chapter order (one file name a line, `#` comments) and the chapter files it names. */
 export function readDeckSources(root: string, slidesDir = 'slides'): { chapters: ChapterSource[]; diagnostics: Diagnostic[] } {
-  const dir = join(root, slidesDir);
-  const orderFile = `${slidesDir}/${ORDER_FILE}`;
+  const dir = resolve(root, slidesDir);
+  const label = relative(root, dir).split('\\').join('/') || '.';
+  const orderFile = `${label}/${ORDER_FILE}`;
   const diagnostics: Diagnostic[] = [];
   const chapters: ChapterSource[] = [];
   if (!existsSync(join(dir, ORDER_FILE))) {
@@ -35,14 +36,14 @@ export function readDeckSources(root: string, slidesDir = 'slides'): { chapters:
       listed.add(name);
       const path = join(dir, name);
       if (!existsSync(path)) {
-        diagnostics.push({ level: 'error', file: orderFile, line, message: `"${name}" is listed but ${slidesDir}/${name} does not exist` });
+        diagnostics.push({ level: 'error', file: orderFile, line, message: `"${name}" is listed but ${label}/${name} does not exist` });
         return;
       }
-      chapters.push({ file: `${slidesDir}/${name}`, path, text: readFileSync(path, 'utf8').replace(/\r\n?/g, '\n') });
+      chapters.push({ file: `${label}/${name}`, path, text: readFileSync(path, 'utf8').replace(/\r\n?/g, '\n') });
     });
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
     if (!listed.has(name)) {
-      diagnostics.push({ level: 'warning', file: `${slidesDir}/${name}`, line: 0, message: `not in ${orderFile}, so it is not part of the deck` });
+      diagnostics.push({ level: 'warning', file: `${label}/${name}`, line: 0, message: `not in ${orderFile}, so it is not part of the deck` });
     }
   }
   if (chapters.length === 0 && !diagnostics.some((d) => d.level === 'error')) {

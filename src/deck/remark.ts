@@ -22,6 +22,22 @@ export interface DeckOptions {
   container?: HTMLElement;
 }
 
+/** Window name of the cloned (audience) view, so that window can tell it is the clone. */
+export const CLONE_WINDOW_NAME = 'rnn-deck-clone';
+
+export function isCloneWindow(win: Window = window): boolean {
+  return win.name === CLONE_WINDOW_NAME;
+}
+
+/**
+ * remark opens the clone on the presenter's own URL, whose hash is `#pN` in presenter
+ * mode, so the projector would start in presenter mode too. The clone drops the `p`.
+ */
+function leavePresenterHashInClone(): void {
+  const m = /^#p(\d+)$/.exec(location.hash);
+  if (m && isCloneWindow()) history.replaceState(null, '', `${location.pathname}${location.search}#${m[1]}`);
+}
+
 let fragmentTable: readonly string[] = [];
 let converterPatched = false;
 
@@ -40,6 +56,7 @@ function patchConverter(): void {
 export function createDeck(options: DeckOptions): Deck {
   fragmentTable = options.fragments;
   patchConverter();
+  leavePresenterHashInClone();
   polyfills.apply();
   styler.styleDocument();
   const api = new RemarkApi();
@@ -50,6 +67,7 @@ export function createDeck(options: DeckOptions): Deck {
     highlightLines: true,
     highlightSpans: true,
     countIncrementalSlides: false,
+    cloneTarget: CLONE_WINDOW_NAME,
     navigation: { scroll: false, touch: true, click: false },
   };
   if (options.container) createOptions.container = options.container;

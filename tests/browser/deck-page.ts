@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core';
+
+/** What the tests read off the deck's DOM: remark's classes, no private hooks. */
+export async function slideCount(page: Page): Promise<number> {
+  return page.locator('.remark-slides-area .remark-slide-container').count();
+}
+
+/** 0-based index of the visible slide in the slides area (not the presenter preview). */
+export function visibleIndex(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const all = [...document.querySelectorAll('.remark-slides-area .remark-slide-container')];
+    return all.findIndex((el) => el.classList.contains('remark-visible'));
+  });
+}
+
+export async function waitForIndex(page: Page, index: number): Promise<void> {
+  await page.waitForFunction((i) => {
+    const all = [...document.querySelectorAll('.remark-slides-area .remark-slide-container')];
+    return all.findIndex((el) => el.classList.contains('remark-visible')) === i;
+  }, index);
+}
+
+export async function openDeck(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('.remark-slides-area .remark-visible');
+  await page.evaluate(() => document.fonts.ready);
+}
+
+export function containerHasClass(page: Page, cls: string): Promise<boolean> {
+  // remark marks both <html> and its container (<body>) with .remark-container; modes go on the container.
+  return page.evaluate((c) => [...document.querySelectorAll('.remark-container')].some((el) => el.classList.contains(c)), cls);
+}

@@ -1,0 +1,135 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChrome } from '../../scripts/lib/chrome.ts';
+import { containerHasClass, openDeck, slideCount, visibleIndex, waitForIndex } from './deck-page.ts';
+import { PageWatch } from './page-watch.ts';
+import { servedTarget, singleFileTarget, type Target } from './targets.ts';
+
+describe.each([
+  ['served build', servedTarget],
+  ['single-file build from file://', singleFileTarget],
+])('%s', (_label, makeTarget) => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let target: Target;
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    target = await makeTarget();
+    browser = await launchChrome();
+    context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    page = await context.newPage();
+    watch = new PageWatch(page, target.ownPrefix);
+    await openDeck(page, target.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await target?.close();
+  });
+
+  it('boots on the first slide with its math rendered', async () => {
+    expect(await slideCount(page)).toBeGreaterThan(5);
+    expect(await visibleIndex(page)).toBe(0);
+    expect(await page.locator('.katex').count()).toBeGreaterThan(10);
+  });
+
+  it('visits every slide by keyboard with no error, no failed formula and the hash in step', async () => {
+    const count = await slideCount(page);
+    for (let i = 1; i < count; i++) {
+      await page.keyboard.press('ArrowRight');
+      await waitForIndex(page, i);
+      expect(await page.evaluate(() => location.hash)).toBe(`#${i + 1}`);
+    }
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await page.locator('.remark-slides-area .deck-error').count()).toBe(0);
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+
+  it('jumps with a number and Enter, and opens a slide from the URL hash', async () => {
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await waitForIndex(page, 2);
+    await page.goto(target.url.split('#')[0] + '#5');
+    await waitForIndex(page, 4);
+  });
+
+  it('toggles help, blackout and presenter mode from the keyboard', async () => {
+    await page.keyboard.press('h');
+    expect(await containerHasClass(page, 'remark-help-mode')).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await containerHasClass(page, 'remark-help-mode')).toBe(false);
+    await page.keyboard.press('b');
+    expect(await containerHasClass(page, 'remark-blackout-mode')).toBe(true);
+    await page.keyboard.press('b');
+    expect(await containerHasClass(page, 'remark-blackout-mode')).toBe(false);
+  });
+
+  it('shows the current notes, the next slide and the timer in presenter mode', async () => {
+    const withNotes = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('.remark-slides-area .remark-slide-container')];
+      return all.findIndex((el) => (el.querySelector('.remark-slide-notes')?.textContent ?? '').trim().length > 0);
+    });
+    expect(withNotes).toBeGreaterThanOrEqual(0);
+    await page.goto(target.url.split('#')[0] + `#${withNotes + 1}`);
+    await waitForIndex(page, withNotes);
+    await page.keyboard.press('p');
+    expect(await containerHasClass(page, 'remark-presenter-mode')).toBe(true);
+    const expected = await page.evaluate(
+      (i) => document.querySelectorAll('.remark-slides-area .remark-slide-container')[i]?.querySelector('.remark-slide-notes')?.textContent?.trim(),
+      withNotes,
+    );
+    await expect.poll(() => page.locator('.remark-notes').innerText()).toContain((expected ?? '').slice(0, 20));
+    expect(await page.locator('.remark-preview-area .remark-slide-container').count()).toBe(1);
+    expect(await page.locator('.remark-toolbar-timer').count()).toBe(1);
+    await page.keyboard.press('p');
+    expect(await containerHasClass(page, 'remark-presenter-mode')).toBe(false);
+  });
+
+  it('renders math in the presenter preview of the next slide', async () => {
+    const before = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('.remark-slides-area .remark-slide-container')];
+      return all.findIndex((el, i) => i > 0 && el.querySelector('.katex') !== null) - 1;
+    });
+    await page.goto(target.url.split('#')[0] + `#p${before + 1}`);
+    await waitForIndex(page, before);
+    expect(await page.locator('.remark-preview-area .katex').count()).toBeGreaterThan(0);
+    expect(await page.locator('.remark-preview-area .katex-error').count()).toBe(0);
+    await page.keyboard.press('p');
+  });
+
+  it('opens a cloned view that follows the presenter and does not enter presenter mode', async () => {
+    await page.goto(target.url.split('#')[0] + '#2');
+    await waitForIndex(page, 1);
+    await page.keyboard.press('p');
+    const [clone] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('c')]);
+    const cloneWatch = new PageWatch(clone, target.ownPrefix);
+    await clone.waitForSelector('.remark-slides-area .remark-visible');
+    await waitForIndex(clone, 1);
+    expect(await containerHasClass(clone, 'remark-presenter-mode')).toBe(false);
+    await page.bringToFront();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await waitForIndex(page, 3);
+    await waitForIndex(clone, 3);
+    await page.keyboard.press('b');
+    await expect.poll(() => containerHasClass(clone, 'remark-blackout-mode')).toBe(true);
+    await page.keyboard.press('b');
+    await page.keyboard.press('ArrowLeft');
+    await waitForIndex(clone, 2);
+    expect(cloneWatch.errors).toEqual([]);
+    expect(cloneWatch.foreignRequests).toEqual([]);
+    await clone.close();
+  });
+
+  it('prints one slide per page', async () => {
+    const count = await slideCount(page);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBe(count);
+  });
+});
