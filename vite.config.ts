@@ -12,7 +12,7 @@ export default defineConfig(({ mode }) => {
   return {
     root,
     base: './',
-    plugins: [...deckPlugin({ root, slidesDir: process.env.DECK_SLIDES ?? 'slides' }), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [])],
+    plugins: [...deckPlugin({ root, slidesDir: process.env.DECK_SLIDES ?? 'slides', preloadFonts: !single }), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [])],
     build: {
       outDir: process.env.DECK_OUT ?? (single ? 'dist-single' : 'dist'),
       emptyOutDir: true,

@@ -32,7 +32,16 @@ function usedCodePoints(markdown: string, root: string): Set<number> {
 export interface DeckPluginOptions {
   root: string;
   slidesDir?: string;
+  /** Add <link rel=preload> for the fonts the first slide paints with (served build only). */
+  preloadFonts?: boolean;
 }
+
+/**
+ * KaTeX's fonts use font-display: block, so a formula stays invisible until they arrive;
+ * fetching them with the HTML, rather than after the script has built the slides, is most
+ * of the time to the first slide painted with its math.
+ */
+const PRELOADED_FONTS = [/KaTeX_Main-Regular-[^/]*\.woff2$/, /KaTeX_Math-Italic-[^/]*\.woff2$/, /KaTeX_Main-Bold-[^/]*\.woff2$/, /noto-serif-latin-400-normal-[^/]*\.woff2$/, /yanone-kaffeesatz-latin-400-normal-[^/]*\.woff2$/];
 
 /** Replaces remark's highlight.js 9 bundle by current highlight.js with the lecture's languages. */
 export function remarkHighlighterPlugin(): { name: string; load(id: string): string | null } {
@@ -91,6 +100,18 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       if (!FONTSOURCE_CSS.test(id)) return null;
       const used = isBuild ? usedCodePoints(deckText(last ?? compile()), options.root) : undefined;
       return { code: pruneFontCss(code, used), map: null };
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!options.preloadFonts || !ctx.bundle) return undefined;
+        const files = Object.keys(ctx.bundle).filter((f) => PRELOADED_FONTS.some((re) => re.test(f)));
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', href: `./${file}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+          injectTo: 'head' as const,
+        }));
+      },
     },
     configureServer(server: ViteDevServer) {
       const dir = resolve(options.root, slidesDir);

@@ -1,0 +1,139 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { CHAPTER_SEPARATOR } from '../../src/build/compile-deck.ts';
+import { readDeckSources } from '../../src/build/deck-sources.ts';
+import { PROJECT_ROOT, buildDeckTo } from '../lib/build-deck.ts';
+import { launchChrome } from '../lib/chrome.ts';
+import { serveDirectory } from '../lib/static-server.ts';
+import { median, quantile } from '../lib/stats.ts';
+
+const RUNS = 5;
+const KEY_PRESSES = 40;
+
+/**
+ * The same Markdown in a page set up the usual way: remark's own bundle (highlight.js 9
+ * with every language) and KaTeX auto-render running over the page after remark.
+ */
+function buildStockPage(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'deck-stock-'));
+  const nm = join(PROJECT_ROOT, 'node_modules');
+  cpSync(join(nm, 'remark-slide/out/remark.min.js'), join(dir, 'remark.min.js'));
+  for (const f of ['katex.min.js', 'katex.min.css', 'contrib/auto-render.min.js']) {
+    mkdirSync(join(dir, f, '..'), { recursive: true });
+    cpSync(join(nm, 'katex/dist', f), join(dir, f));
+  }
+  cpSync(join(nm, 'katex/dist/fonts'), join(dir, 'fonts'), { recursive: true });
+  const { chapters } = readDeckSources(PROJECT_ROOT, process.env.DECK_SLIDES ?? 'slides');
+  const markdown = chapters.map((c) => c.text).join(CHAPTER_SEPARATOR);
+  const escaped = markdown.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="katex.min.css"></head><body>
+<textarea id="source">${escaped}</textarea>
+<script src="remark.min.js"></script><script src="katex.min.js"></script><script src="contrib/auto-render.min.js"></script>
+<script>var slideshow = remark.create({ ratio: '16:9' });
+renderMathInElement(document.body, { delimiters: [{ left: '$$', right: '$$', display: true }, { left: '$', right: '$', display: false }], throwOnError: false });</script>
+</body></html>`,
+  );
+  return dir;
+}
+
+/** Sets window.__firstMathPaint once the visible slide shows a formula and two frames have passed. */
+const FIRST_MATH_PAINT = `(() => {
+  const check = () => {
+    if (document.querySelector('.remark-visible .katex')) {
+      requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstMathPaint = performance.now(); }));
+    } else {
+      requestAnimationFrame(check);
+    }
+  };
+  requestAnimationFrame(check);
+})();`;
+
+/** Key press to the frame after it: the event's timestamp to a task queued from the next animation frame. */
+const KEY_LATENCY = `(() => {
+  window.__latencies = [];
+  addEventListener('keydown', (e) => {
+    const t0 = e.timeStamp;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => window.__latencies.push(performance.now() - t0);
+      ch.port2.postMessage(0);
+    });
+  }, true);
+})();`;
+
+interface Sample {
+  firstMathPaintMs: number;
+  gzipBytes: number;
+  latencies: number[];
+}
+
+async function measure(browser: Browser, url: string): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const bodies: Promise<number>[] = [];
+  page.on('response', (r) => {
+    if (/\.(js|css)(\?|$)/.test(r.url())) bodies.push(r.body().then((b) => gzipSync(b).length).catch(() => 0));
+  });
+  await page.addInitScript(FIRST_MATH_PAINT);
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __firstMathPaint?: number }).__firstMathPaint !== undefined, null, { timeout: 60_000 });
+  const firstMathPaintMs = await page.evaluate(() => (window as unknown as { __firstMathPaint: number }).__firstMathPaint);
+  const gzipBytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+  await page.evaluate(KEY_LATENCY);
+  for (let i = 0; i < KEY_PRESSES; i++) {
+    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForTimeout(60);
+  }
+  const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
+  await context.close();
+  return { firstMathPaintMs, gzipBytes, latencies };
+}
+
+export async function run(_args: string[]): Promise<void> {
+  const ours = await buildDeckTo('production');
+  const stock = buildStockPage();
+  const [oursServer, stockServer] = await Promise.all([serveDirectory(ours), serveDirectory(stock)]);
+  const browser = await launchChrome();
+  try {
+    // The first slide with a formula, found in our build; the stock page splits slides the same way.
+    const probe = await browser.newPage();
+    await probe.goto(`${oursServer.url}index.html`);
+    await probe.waitForSelector('.remark-visible');
+    const mathSlide = await probe.evaluate(
+      () => [...document.querySelectorAll('.remark-slides-area .remark-slide-container')].findIndex((el) => el.querySelector('.katex')) + 1,
+    );
+    await probe.close();
+    const variants = {
+      deck: `${oursServer.url}index.html#${mathSlide}`,
+      stock: `${stockServer.url}index.html#${mathSlide}`,
+    };
+    const samples: Record<keyof typeof variants, Sample[]> = { deck: [], stock: [] };
+    for (let r = 0; r < RUNS; r++) {
+      const order: (keyof typeof variants)[] = r % 2 === 0 ? ['deck', 'stock'] : ['stock', 'deck'];
+      for (const v of order) samples[v].push(await measure(browser, variants[v]));
+    }
+    const summary = (v: keyof typeof variants) => ({
+      firstMathPaintMs: median(samples[v].map((s) => s.firstMathPaintMs)),
+      gzipKB: median(samples[v].map((s) => s.gzipBytes)) / 1024,
+      keyToFrameP95Ms: median(samples[v].map((s) => quantile(s.latencies, 0.95))),
+    });
+    const deck = summary('deck');
+    const stockSummary = summary('stock');
+    console.info(`slide ${mathSlide} (first slide with math), ${RUNS} runs each, alternated; medians:`);
+    console.table({ deck, stock: stockSummary });
+    console.info(
+      `first paint with math: deck/stock = ${(deck.firstMathPaintMs / stockSummary.firstMathPaintMs).toFixed(2)}x (goal <= 0.5x)\n` +
+        `JS+CSS before first slide: ${deck.gzipKB.toFixed(1)} KB gzip (goal <= 120 KB; stock ${stockSummary.gzipKB.toFixed(1)} KB)\n` +
+        `slide change, key to next frame, p95: ${deck.keyToFrameP95Ms.toFixed(1)} ms (goal <= 50 ms; stock ${stockSummary.keyToFrameP95Ms.toFixed(1)} ms)`,
+    );
+  } finally {
+    await browser.close();
+    await oursServer.close();
+    await stockServer.close();
+  }
+}

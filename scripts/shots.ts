@@ -1,0 +1,56 @@
+// `npm run shots -- DIR [--single] [--ratio=4:3] [--slides=1,5,9]` writes a PNG of every slide
+// (slide-001.png, …) and one of the presenter view (presenter.png) into DIR.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildDeckTo } from './lib/build-deck.ts';
+import { launchChrome } from './lib/chrome.ts';
+import { serveDirectory } from './lib/static-server.ts';
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--'));
+if (!dir) {
+  console.error('usage: npm run shots -- DIR [--single] [--ratio=4:3] [--slides=1,5,9]');
+  process.exit(2);
+}
+const single = args.includes('--single');
+const ratio = args.find((a) => a.startsWith('--ratio='))?.slice('--ratio='.length) === '4:3' ? '4:3' : '16:9';
+const only = args
+  .find((a) => a.startsWith('--slides='))
+  ?.slice('--slides='.length)
+  .split(',')
+  .map(Number);
+const out = resolve(dir);
+mkdirSync(out, { recursive: true });
+
+const built = await buildDeckTo(single ? 'single' : 'production');
+const server = single ? undefined : await serveDirectory(built);
+const base = server ? `${server.url}index.html` : pathToFileURL(join(built, 'index.html')).href;
+const query = ratio === '4:3' ? '?ratio=4:3' : '';
+const viewport = ratio === '4:3' ? { width: 1024, height: 768 } : { width: 1280, height: 720 };
+const browser = await launchChrome();
+try {
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${base}${query}#1`);
+  await page.waitForSelector('.remark-slides-area .remark-visible');
+  await page.evaluate(() => document.fonts.ready);
+  const count = await page.locator('.remark-slides-area .remark-slide-container').count();
+  const wanted = only ?? Array.from({ length: count }, (_, i) => i + 1);
+  for (const n of wanted) {
+    await page.goto(`${base}${query}#${n}`);
+    await page.waitForFunction(
+      (i) => document.querySelectorAll('.remark-slides-area .remark-slide-container')[i - 1]?.classList.contains('remark-visible'),
+      n,
+    );
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(out, `slide-${String(n).padStart(3, '0')}.png`) });
+  }
+  await page.goto(`${base}${query}#p${Math.min(count, 3)}`);
+  await page.waitForSelector('.remark-presenter-mode');
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(out, 'presenter.png') });
+  console.info(`wrote ${wanted.length} slide(s) and presenter.png to ${out}`);
+} finally {
+  await browser.close();
+  await server?.close();
+}
