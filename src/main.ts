@@ -2,10 +2,14 @@ import 'katex/dist/katex.min.css';
 import './styles/fonts.ts';
 import './styles/deck.css';
 import './styles/content.css';
+import './widgets/widgets.css';
 import { diagnostics, fragments, markdown } from 'virtual:deck';
 import type * as DeckModule from 'virtual:deck';
 import { showDiagnostics } from './deck/diagnostics-banner.ts';
+import { fillPendingFigures, hasPendingFigures } from './deck/figures.ts';
 import { createDeck } from './deck/remark.ts';
+import { DemoRuntime } from './widgets/runtime.ts';
+import { takeStatesFromLocation } from './widgets/url-state.ts';
 
 /** `?ratio=4:3` switches the slide format; the cloned window opens the same URL and so matches. */
 function ratioFromUrl(): '16:9' | '4:3' {
@@ -14,14 +18,27 @@ function ratioFromUrl(): '16:9' | '4:3' {
 
 const ratio = ratioFromUrl();
 document.documentElement.dataset.ratio = ratio;
+const urlStates = takeStatesFromLocation();
 const deck = createDeck({ markdown, fragments, ratio });
 if (import.meta.env.DEV) showDiagnostics(diagnostics);
+const runtime = new DemoRuntime(deck.view(), urlStates);
+runtime.start();
+if (hasPendingFigures()) {
+  void import('virtual:deck-figures').then(({ figures }) => {
+    fillPendingFigures(figures);
+    // remark copies the next slide into the presenter preview on every change; fill those copies too.
+    deck.view().onShow(() => fillPendingFigures(figures));
+  });
+}
+// For scripting the deck (and the browser tests): the live demos by id.
+Object.assign(window, { deckDemos: runtime });
 
 if (import.meta.hot) {
   import.meta.hot.accept('virtual:deck', (next) => {
     if (!next) return;
     const mod = next as unknown as typeof DeckModule;
     deck.reload(mod.markdown, mod.fragments);
+    runtime.reload();
     showDiagnostics(mod.diagnostics);
   });
 }

@@ -4,7 +4,9 @@ import { mathErrorHtml, renderMath, escapeHtml } from '../math/render-math.ts';
 import type { ChapterSource } from './deck-sources.ts';
 import { lineAt, type Diagnostic } from './diagnostics.ts';
 import { findHtmlImages, findImages, isExternal, loadFigure } from './figures.ts';
+import { demoPlacement, findDemoFences } from './demo-fences.ts';
 import { maskCode } from './mask-code.ts';
+import type { DemoManifest } from '../widgets/params.ts';
 import { checkProperties, splitSlides } from './slide-properties.ts';
 
 /** The deck as the page receives it: remark Markdown with fragment tokens, and the fragments' HTML. */
@@ -39,7 +41,11 @@ class FragmentTable {
 /** Chapters are joined with a slide separator, so each file starts on a new slide. */
 export const CHAPTER_SEPARATOR = '\n---\n';
 
-export function compileDeck(chapters: ChapterSource[], sourceDiagnostics: Diagnostic[] = []): CompiledDeck {
+export function compileDeck(
+  chapters: ChapterSource[],
+  sourceDiagnostics: Diagnostic[] = [],
+  demos: ReadonlyMap<string, DemoManifest> = new Map(),
+): CompiledDeck {
   const table = new FragmentTable();
   const diagnostics = [...sourceDiagnostics];
   const files = chapters.map((c) => c.path);
@@ -100,6 +106,12 @@ export function compileDeck(chapters: ChapterSource[], sourceDiagnostics: Diagno
           message: `<img src="${img.src}"> points outside the build; draw it as a local SVG and use ![alt](figures/name.svg)`,
         });
       }
+    }
+    for (const fence of findDemoFences(text)) {
+      const placement = demoPlacement(fence, chapter.file, demos);
+      // A bad demo shows its error box on its slide; the rest of the deck builds and runs.
+      for (const p of placement.problems) diagnostics.push({ level: 'warning', file: chapter.file, line: p.line, message: p.message });
+      replacements.push({ start: fence.start, end: fence.end, text: table.add(placement.html) });
     }
     return applyReplacements(text, replacements);
   });

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileDeck, type CompiledDeck } from './compile-deck.ts';
+import { readDemoManifests } from './demo-manifests.ts';
 import { readDeckSources } from './deck-sources.ts';
 import { formatDiagnostic } from './diagnostics.ts';
 import { highlighterModuleSource, REMARK_HIGHLIGHTER } from './highlighter-module.ts';
@@ -9,6 +10,10 @@ import { codePointsOf, dropLegacySources, pruneFontCss } from './prune-fonts.ts'
 
 export const DECK_MODULE = 'virtual:deck';
 const RESOLVED = `\0${DECK_MODULE}`;
+/** Figures (inline SVG) of the built deck: a separate chunk, loaded once the first slide is up. */
+export const FIGURES_MODULE = 'virtual:deck-figures';
+const RESOLVED_FIGURES = `\0${FIGURES_MODULE}`;
+const isFigure = (fragment: string) => fragment.startsWith('<span class="deck-figure"');
 
 const KATEX_CSS = /katex[\\/]dist[\\/]katex(\.min)?\.css(\?|$)/;
 const FONTSOURCE_CSS = /@fontsource[\\/][^?]+\.css(\?|$)/;
@@ -64,7 +69,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   let last: CompiledDeck | undefined;
   const compile = () => {
     const sources = readDeckSources(options.root, slidesDir);
-    last = compileDeck(sources.chapters, sources.diagnostics);
+    last = compileDeck(sources.chapters, sources.diagnostics, readDemoManifests(options.root));
     return last;
   };
 
@@ -76,10 +81,16 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       return { optimizeDeps: { rolldownOptions: { plugins: [remarkHighlighterPlugin()] } } };
     },
     resolveId(id) {
-      return id === DECK_MODULE ? RESOLVED : null;
+      if (id === DECK_MODULE) return RESOLVED;
+      return id === FIGURES_MODULE ? RESOLVED_FIGURES : null;
     },
     load(id) {
       if (REMARK_HIGHLIGHTER.test(id)) return highlighterModuleSource();
+      if (id === RESOLVED_FIGURES) {
+        const deck = last ?? compile();
+        const figures = Object.fromEntries(deck.fragments.map((f, i) => [i, f]).filter(([, f]) => isFigure(f as string)));
+        return `export const figures = ${JSON.stringify(figures)};`;
+      }
       if (id !== RESOLVED) return null;
       const deck = compile();
       for (const file of deck.files) this.addWatchFile(file);
@@ -91,7 +102,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       for (const e of errors) console.error(formatDiagnostic(e));
       return [
         `export const markdown = ${JSON.stringify(deck.markdown)};`,
-        `export const fragments = ${JSON.stringify(deck.fragments)};`,
+        // In the build, figures stay out of the first chunk (a third of its size) and arrive just after.
+        `export const fragments = ${JSON.stringify(isBuild ? deck.fragments.map((f, i) => (isFigure(f) ? pendingFigure(i) : f)) : deck.fragments)};`,
         `export const diagnostics = ${JSON.stringify(deck.diagnostics)};`,
       ].join('\n');
     },
@@ -133,6 +145,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     },
   };
   return [main];
+}
+
+function pendingFigure(index: number): string {
+  return `<span class="deck-figure deck-figure-pending" data-figure="${index}"></span>`;
 }
 
 /** All text the deck shows: its Markdown and its fragments (figure labels included). */

@@ -2,6 +2,7 @@ import RemarkApi, { type RemarkCreateOptions, type RemarkSlideshow } from 'remar
 import converter from 'remark-slide/src/remark/converter.js';
 import polyfills from 'remark-slide/src/polyfills.js';
 import styler from 'remark-slide/src/remark/components/styler/styler.js';
+import type { DeckView } from '../widgets/runtime.ts';
 import { expandFragments } from './fragments.ts';
 
 export type { RemarkSlideshow };
@@ -13,6 +14,8 @@ export interface Deck {
   reload(markdown: string, fragments: readonly string[]): void;
   currentIndex(): number;
   slideCount(): number;
+  /** What the live-demo runtime needs: slide elements, remark's show events, the paired window. */
+  view(): DeckView;
 }
 
 export interface DeckOptions {
@@ -82,5 +85,25 @@ export function createDeck(options: DeckOptions): Deck {
     },
     currentIndex: () => slideshow.getCurrentSlideIndex(),
     slideCount: () => slideshow.getSlideCount(),
+    view: () => deckView(slideshow),
+  };
+}
+
+function deckView(slideshow: RemarkSlideshow): DeckView {
+  const clone = isCloneWindow();
+  return {
+    role: clone ? 'follower' : 'driver',
+    slideElements: () => [...document.querySelectorAll<HTMLElement>('.remark-slides-area .remark-slide-container')],
+    previewArea: () => document.querySelector<HTMLElement>('.remark-preview-area'),
+    currentIndex: () => slideshow.getCurrentSlideIndex(),
+    // remark's public events hand over the slide model, not its index.
+    onShow: (handler) => slideshow.on('afterShowSlide', (slide) => handler((slide as { getSlideIndex(): number }).getSlideIndex())),
+    onPresenterToggle: (handler) => slideshow.on('toggledPresenter', () => handler()),
+    pairedWindow: () => {
+      if (clone) return window.opener as Window | null;
+      // remark keeps the window it opened for the cloned view on the slideshow.
+      const opened = (slideshow as unknown as { clone?: Window | null }).clone;
+      return opened && !opened.closed ? opened : null;
+    },
   };
 }

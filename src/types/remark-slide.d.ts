@@ -55,3 +55,7 @@ declare module 'virtual:deck' {
   export const fragments: string[];
   export const diagnostics: Diagnostic[];
 }
+declare module 'virtual:deck-figures' {
+  /** Figure HTML by fragment index. */
+  export const figures: Record<string, string>;
+}

@@ -1,0 +1,108 @@
+import type * as TfModule from '@tensorflow/tfjs';
+import { charCorpus, initParams, RnnModel, type CharCorpus, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
+import type { UnrollParams, UnrollState } from './state.ts';
+
+/** What the view draws for one state: per step the input, the hidden state and the prediction. */
+export interface UnrollTrace {
+  vocab: string[];
+  /** Input character index per step, [T]. */
+  inputs: number[];
+  /** Target (next character) index per step, [T]. */
+  targets: number[];
+  /** Hidden state s_t, [T][H]. */
+  states: number[][];
+  /** Softmax output ŷ_t, [T][V]. */
+  probs: number[][];
+  /** J: cross-entropy averaged over the T steps. */
+  loss: number;
+}
+
+export const LEARNING_RATE = 0.5;
+
+export function unrollSpec(vocabSize: number, hidden: number): ModelSpec {
+  return {
+    input: { kind: 'onehot', vocab: vocabSize },
+    layers: [{ cell: { kind: 'rnn', hiddenSize: hidden, activation: 'tanh' } }],
+    head: { kind: 'softmax', classes: vocabSize, at: 'every' },
+  };
+}
+
+export function corpusOf(params: UnrollParams): CharCorpus {
+  return charCorpus(params.text);
+}
+
+/** The seeded weights, or the trained ones carried by the state. */
+export function paramsFor(spec: ModelSpec, state: UnrollState): ParamSet {
+  const ps = initParams(spec, { seed: state.seed, scale: 0.5 });
+  if (state.weights) {
+    let k = 0;
+    for (const name of Object.keys(ps)) {
+      const p = ps[name]!;
+      for (let i = 0; i < p.data.length; i++) p.data[i] = state.weights[k++]!;
+    }
+  }
+  return ps;
+}
+
+export function weightCount(spec: ModelSpec): number {
+  return Object.values(initParams(spec, { seed: 0 })).reduce((n, p) => n + p.data.length, 0);
+}
+
+function flatten(ps: ParamSet): number[] {
+  return Object.values(ps).flatMap((p) => Array.from(p.data));
+}
+
+function batchFor(corpus: CharCorpus, length: number) {
+  const ids = Array.from(corpus.ids);
+  return {
+    batchSize: 1,
+    steps: length,
+    inputIndices: Int32Array.from(ids.slice(0, length)),
+    targetIndices: Int32Array.from(ids.slice(1, length + 1)),
+  };
+}
+
+function softmax(logits: readonly number[]): number[] {
+  const m = Math.max(...logits);
+  const e = logits.map((v) => Math.exp(v - m));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / z);
+}
+
+/** The forward pass of the real model (TensorFlow.js) for the state's weights and length. */
+export function traceState(spec: ModelSpec, corpus: CharCorpus, state: UnrollState): UnrollTrace {
+  const model = RnnModel.fromParams(spec, paramsFor(spec, state));
+  try {
+    const batch = batchFor(corpus, state.length);
+    const trace = model.trace(batch);
+    const states = trace.states[0]![0]!.map((step) => step[0]!);
+    const probs = trace.outputs[0]!.map((logits) => softmax(logits));
+    return {
+      vocab: corpus.vocab,
+      inputs: Array.from(batch.inputIndices),
+      targets: Array.from(batch.targetIndices),
+      states,
+      probs,
+      loss: trace.loss,
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * Trains the model for `steps` full-batch SGD steps on the whole word and returns the
+ * state with the new weights, so the other window can show the same numbers.
+ */
+export function trainState(tf: typeof TfModule, spec: ModelSpec, corpus: CharCorpus, state: UnrollState, steps: number): UnrollState {
+  const model = RnnModel.fromParams(spec, paramsFor(spec, state));
+  const optimizer = tf.train.sgd(LEARNING_RATE);
+  try {
+    const batch = batchFor(corpus, Array.from(corpus.ids).length - 1);
+    for (let i = 0; i < steps; i++) model.trainStep(batch, optimizer, { kind: 'norm', threshold: 5 });
+    return { ...state, trainSteps: state.trainSteps + steps, weights: flatten(model.getParams()) };
+  } finally {
+    optimizer.dispose();
+    model.dispose();
+  }
+}

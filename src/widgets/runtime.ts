@@ -1,0 +1,251 @@
+import type { DemoRole, Json } from './contract.ts';
+import { MountedDemo } from './mounted-demo.ts';
+import type { ParamValues } from './params.ts';
+import { demoManifest, loadDemo } from './registry.ts';
+import { openSyncChannel, type SyncChannel } from './sync.ts';
+import { loadTf, markBackendFailed, onBackendLost } from './tf-loader.ts';
+import { writeStatesToLocation } from './url-state.ts';
+
+/** What the runtime needs from the slide deck; src/deck/remark.ts provides it. */
+export interface DeckView {
+  slideElements(): HTMLElement[];
+  previewArea(): HTMLElement | null;
+  currentIndex(): number;
+  onShow(handler: (index: number) => void): void;
+  onPresenterToggle(handler: () => void): void;
+  pairedWindow(): Window | null;
+  readonly role: DemoRole;
+}
+
+const HOST = '.demo-host';
+const URL_WRITE_DELAY_MS = 250;
+
+/**
+ * Mounts the live demos of the visible slide, pauses them when it is hidden, frees them
+ * when the lecture moves on, keeps their state across mounts, mirrors it to the cloned
+ * window and the URL, and shows snapshots where a live demo cannot be: the presenter's
+ * next-slide preview, hidden `--` steps and print.
+ */
+export class DemoRuntime {
+  private readonly mounted = new Map<string, MountedDemo>();
+  private readonly states = new Map<string, { state: Json; step: number }>();
+  private readonly snapshots = new Map<string, string>();
+  private readonly sync: SyncChannel;
+  private readonly reducedMotion: boolean;
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Milliseconds between a state leaving the driver and the follower applying it (follower only). */
+  readonly syncLags: number[] = [];
+
+  /** `urlStates`: the states a bookmark carried (see url-state.ts), taken out before remark read the hash. */
+  constructor(
+    private readonly deck: DeckView,
+    urlStates: Record<string, Json> = {},
+  ) {
+    this.reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    for (const [id, state] of Object.entries(urlStates)) this.states.set(id, { state, step: 0 });
+    this.sync = openSyncChannel({
+      role: deck.role,
+      pairedWindow: () => deck.pairedWindow(),
+      onState: (id, state, step, sentAt) => {
+        this.syncLags.push(Date.now() - sentAt);
+        this.states.set(id, { state, step });
+        this.mounted.get(id)?.applyState(state, step);
+      },
+      onHello: () => {
+        for (const [id, { state, step }] of this.states) this.sync.sendState(id, state, step);
+      },
+    });
+    onBackendLost(() => this.remountTfjsDemos());
+    deck.onShow((index) => this.showSlide(index));
+    deck.onPresenterToggle(() => this.refreshPreview());
+    window.addEventListener('beforeprint', () => this.fillHostsWithSnapshots());
+  }
+
+  /** Call once after the deck has shown its first slide. */
+  start(): void {
+    this.showSlide(this.deck.currentIndex());
+  }
+
+  /** The slides were rebuilt (a slide file saved in dev): demos restart from their states. */
+  reload(): void {
+    for (const id of [...this.mounted.keys()]) {
+      const demo = this.mounted.get(id);
+      if (demo?.state !== undefined) this.states.set(id, { state: demo.state, step: demo.step });
+      demo?.dispose();
+      this.mounted.delete(id);
+    }
+    this.showSlide(this.deck.currentIndex());
+  }
+
+  /** Mounted demos by id, for scripting and tests. */
+  demos(): ReadonlyMap<string, MountedDemo> {
+    return this.mounted;
+  }
+
+  private showSlide(index: number): void {
+    const slides = this.deck.slideElements();
+    const slide = slides[index];
+    if (!slide) return;
+    const hosts = [...slide.querySelectorAll<HTMLElement>(HOST)];
+    const shownIds = new Set(hosts.map((h) => h.dataset.demoId ?? ''));
+    for (const [id, demo] of this.mounted) {
+      if (shownIds.has(id)) continue;
+      demo.hide();
+      if (demo.lastSnapshot) this.snapshots.set(id, demo.lastSnapshot);
+      if (!this.isNear(id, index, slides)) this.dispose(id);
+      else this.fillHosts(id);
+    }
+    for (const host of hosts) this.mountInto(host);
+    this.prefetch(slides[index + 1]);
+    this.refreshPreview();
+    this.writeUrlSoon();
+  }
+
+  private mountInto(host: HTMLElement): void {
+    const id = host.dataset.demoId;
+    const name = host.dataset.demo;
+    if (!id || !name) return;
+    let demo = this.mounted.get(id);
+    if (!demo) {
+      const manifest = demoManifest(name);
+      if (!manifest) {
+        host.replaceChildren(errorBox(`${id}: unknown demo "${name}"`));
+        return;
+      }
+      const saved = this.states.get(id);
+      demo = new MountedDemo({
+        id,
+        manifest,
+        params: JSON.parse(host.dataset.demoParams ?? '{}') as ParamValues,
+        role: this.deck.role,
+        reducedMotion: this.reducedMotion,
+        load: () => loadDemo(name),
+        state: saved?.state,
+        step: saved?.step ?? 0,
+        onCommit: (demoId, state, step) => this.onCommit(demoId, state, step),
+      });
+      this.mounted.set(id, demo);
+      host.replaceChildren(demo.root);
+      demo.show();
+      void demo.start().then(() => {
+        const latest = this.states.get(id);
+        if (latest && this.deck.role === 'follower') demo?.applyState(latest.state, latest.step);
+      });
+      return;
+    }
+    if (demo.root.parentElement !== host) host.replaceChildren(demo.root);
+    this.fillHosts(id);
+    demo.show();
+  }
+
+  private onCommit(id: string, state: Json, step: number): void {
+    this.states.set(id, { state, step });
+    this.sync.sendState(id, state, step);
+    this.writeUrlSoon();
+  }
+
+  /** A slide within one step of the current one keeps its demos mounted (paused), so going back is instant. */
+  private isNear(id: string, index: number, slides: HTMLElement[]): boolean {
+    for (const i of [index - 1, index + 1]) {
+      if (slides[i]?.querySelector(`${HOST}[data-demo-id="${CSS.escape(id)}"]`)) return true;
+    }
+    return false;
+  }
+
+  private dispose(id: string): void {
+    const demo = this.mounted.get(id);
+    if (!demo) return;
+    demo.dispose();
+    if (demo.lastSnapshot) this.snapshots.set(id, demo.lastSnapshot);
+    this.mounted.delete(id);
+    this.fillHosts(id);
+  }
+
+  /** Every copy of the demo's host that does not hold the live root shows its snapshot. */
+  private fillHosts(id: string, scope: ParentNode = document): void {
+    const live = this.mounted.get(id)?.root;
+    for (const host of scope.querySelectorAll<HTMLElement>(`${HOST}[data-demo-id="${CSS.escape(id)}"]`)) {
+      if (live && live.parentElement === host) continue;
+      const snapshot = this.snapshots.get(id) ?? this.mounted.get(id)?.lastSnapshot;
+      if (!snapshot) continue;
+      const img = document.createElement('img');
+      img.className = 'demo-snapshot';
+      img.alt = `Snapshot of the ${host.dataset.demo ?? ''} demo`;
+      img.src = snapshot;
+      host.replaceChildren(img);
+    }
+  }
+
+  private fillHostsWithSnapshots(): void {
+    for (const demo of this.mounted.values()) {
+      const s = demo.takeSnapshot();
+      if (s) this.snapshots.set(demo.root.dataset.demoId ?? '', s);
+    }
+    const ids = new Set([...document.querySelectorAll<HTMLElement>(HOST)].map((h) => h.dataset.demoId ?? ''));
+    for (const id of ids) this.fillHosts(id);
+  }
+
+  /** remark's preview is a dead copy of the next slide; its demo hosts get the last snapshot. */
+  private refreshPreview(): void {
+    const preview = this.deck.previewArea();
+    if (!preview) return;
+    for (const host of preview.querySelectorAll<HTMLElement>(HOST)) {
+      const id = host.dataset.demoId ?? '';
+      const snapshot = this.mounted.get(id)?.takeSnapshot() ?? this.snapshots.get(id);
+      if (!snapshot) continue;
+      const img = document.createElement('img');
+      img.className = 'demo-snapshot';
+      img.alt = `Snapshot of the ${host.dataset.demo ?? ''} demo`;
+      img.src = snapshot;
+      host.replaceChildren(img);
+    }
+  }
+
+  /** The next slide's demo code (and TensorFlow.js) loads while the current slide is talked through. */
+  private prefetch(next: HTMLElement | undefined): void {
+    if (!next) return;
+    for (const host of next.querySelectorAll<HTMLElement>(HOST)) {
+      const name = host.dataset.demo ?? '';
+      const manifest = demoManifest(name);
+      if (!manifest) continue;
+      void loadDemo(name).catch(() => undefined);
+      if (manifest.tfjs) void loadTf().catch(() => undefined);
+    }
+  }
+
+  private writeUrlSoon(): void {
+    if (this.deck.role !== 'driver') return;
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => {
+      const slide = this.deck.slideElements()[this.deck.currentIndex()];
+      const states: Record<string, Json> = {};
+      for (const host of slide?.querySelectorAll<HTMLElement>(HOST) ?? []) {
+        const id = host.dataset.demoId ?? '';
+        const s = this.states.get(id);
+        if (s) states[id] = s.state;
+      }
+      writeStatesToLocation(states);
+    }, URL_WRITE_DELAY_MS);
+  }
+
+  /** After a lost WebGL context, the TensorFlow.js demos restart on the next backend from their last state. */
+  private remountTfjsDemos(): void {
+    markBackendFailed('webgl');
+    const index = this.deck.currentIndex();
+    for (const [id, demo] of [...this.mounted]) {
+      if (!demo.isTfjs()) continue;
+      if (demo.state !== undefined) this.states.set(id, { state: demo.state, step: demo.step });
+      demo.dispose();
+      this.mounted.delete(id);
+    }
+    this.showSlide(index);
+  }
+}
+
+function errorBox(text: string): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'demo-error';
+  box.setAttribute('role', 'alert');
+  box.textContent = text;
+  return box;
+}

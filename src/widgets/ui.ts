@@ -1,0 +1,149 @@
+/**
+ * Small, keyboard-operable controls shared by the demos. Native inputs keep focus,
+ * arrow keys and screen readers working; the runtime stops their keys from reaching remark.
+ */
+export interface Control<T> {
+  readonly element: HTMLElement;
+  set(value: T): void;
+  setDisabled(disabled: boolean): void;
+}
+
+let nextId = 0;
+const uid = (prefix: string) => `${prefix}-${++nextId}`;
+
+export function controlBar(parent: HTMLElement): HTMLElement {
+  const bar = document.createElement('div');
+  bar.className = 'demo-controls';
+  parent.append(bar);
+  return bar;
+}
+
+export function slider(options: {
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  format?: (v: number) => string;
+  onInput: (v: number) => void;
+}): Control<number> {
+  const wrap = document.createElement('label');
+  wrap.className = 'demo-slider';
+  const text = document.createElement('span');
+  text.className = 'demo-label';
+  text.textContent = options.label;
+  const input = document.createElement('input');
+  input.type = 'range';
+  input.min = String(options.min);
+  input.max = String(options.max);
+  input.step = String(options.step);
+  input.value = String(options.value);
+  const out = document.createElement('output');
+  const format = options.format ?? ((v: number) => String(v));
+  out.textContent = format(options.value);
+  input.addEventListener('input', () => {
+    const v = Number(input.value);
+    out.textContent = format(v);
+    options.onInput(v);
+  });
+  wrap.append(text, input, out);
+  return {
+    element: wrap,
+    set(v) {
+      input.value = String(v);
+      out.textContent = format(v);
+    },
+    setDisabled(d) {
+      input.disabled = d;
+    },
+  };
+}
+
+export function select<T extends string>(options: { label: string; values: readonly T[]; value: T; onChange: (v: T) => void }): Control<T> {
+  const wrap = document.createElement('label');
+  wrap.className = 'demo-select';
+  const text = document.createElement('span');
+  text.className = 'demo-label';
+  text.textContent = options.label;
+  const sel = document.createElement('select');
+  sel.id = uid('demo-select');
+  for (const v of options.values) {
+    const opt = document.createElement('option');
+    opt.value = v;
+    opt.textContent = v;
+    sel.append(opt);
+  }
+  sel.value = options.value;
+  sel.addEventListener('change', () => options.onChange(sel.value as T));
+  wrap.append(text, sel);
+  return {
+    element: wrap,
+    set(v) {
+      sel.value = v;
+    },
+    setDisabled(d) {
+      sel.disabled = d;
+    },
+  };
+}
+
+export function button(options: { label: string; title?: string; onClick: () => void }): Control<string> {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'demo-button';
+  b.textContent = options.label;
+  if (options.title) b.title = options.title;
+  b.addEventListener('click', () => options.onClick());
+  return {
+    element: b,
+    set(label) {
+      b.textContent = label;
+    },
+    setDisabled(d) {
+      b.disabled = d;
+    },
+  };
+}
+
+/** A canvas drawn at twice its CSS size, so it stays sharp when remark scales the slide up. */
+export interface DemoCanvas {
+  readonly canvas: HTMLCanvasElement;
+  readonly ctx: CanvasRenderingContext2D;
+  readonly width: number;
+  readonly height: number;
+}
+
+export const CANVAS_SCALE = 2;
+
+export function demoCanvas(parent: HTMLElement, width: number, height: number, label: string): DemoCanvas {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * CANVAS_SCALE);
+  canvas.height = Math.round(height * CANVAS_SCALE);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  parent.append(canvas);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('this browser gives no 2D canvas');
+  ctx.scale(CANVAS_SCALE, CANVAS_SCALE);
+  return { canvas, ctx, width, height };
+}
+
+/** Fonts for canvas text: the deck's shipped faces (canvas falls back to system fonts otherwise). */
+export const CANVAS_FONT = (px: number, weight = 400) => `${weight} ${px}px "Noto Serif", serif`;
+export const CANVAS_MONO = (px: number) => `${px}px "Ubuntu Mono", monospace`;
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+export const PALETTE = {
+  blue: '#0072B2',
+  orange: '#E69F00',
+  green: '#009E73',
+  vermillion: '#D55E00',
+  purple: '#CC79A7',
+  sky: '#56B4E9',
+  yellow: '#F0E442',
+  ink: '#1d1f24',
+  muted: '#5b6270',
+  grid: '#d9d6cc',
+} as const;
