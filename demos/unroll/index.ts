@@ -98,6 +98,7 @@ export default defineDemo<UnrollParams, UnrollState>({
       fold.set(state.unrolled ? 'fold' : 'unroll');
       length.set(state.length);
       commit();
+      draw();
       kick();
     }
 

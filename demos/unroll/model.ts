@@ -48,8 +48,13 @@ export function weightCount(spec: ModelSpec): number {
   return Object.values(initParams(spec, { seed: 0 })).reduce((n, p) => n + p.data.length, 0);
 }
 
+/**
+ * Weights travel in the state (to the cloned window and the URL), rounded to float32's
+ * seven significant digits: both windows then compute from the very same numbers, and a
+ * bookmark stays short.
+ */
 function flatten(ps: ParamSet): number[] {
-  return Object.values(ps).flatMap((p) => Array.from(p.data));
+  return Object.values(ps).flatMap((p) => Array.from(p.data, (w) => Number(w.toPrecision(7))));
 }
 
 function batchFor(corpus: CharCorpus, length: number) {

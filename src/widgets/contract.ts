@@ -1,3 +1,4 @@
+import type * as TfModule from '@tensorflow/tfjs';
 import type { ParamValues } from './params.ts';
 
 /** A JSON value: demo state crosses windows (postMessage) and the URL, so it must serialise. */
@@ -22,7 +23,7 @@ export interface DemoContext<P extends ParamValues, S extends Json> {
   /** prefers-reduced-motion: replace animation by discrete steps. */
   readonly reducedMotion: boolean;
   /** TensorFlow.js with its backend ready, when the manifest says `"tfjs": true`. */
-  readonly tf: typeof import('@tensorflow/tfjs') | undefined;
+  readonly tf: typeof TfModule | undefined;
   /**
    * Report every change of state (a control moved, a training or animation step) with the
    * step counter. The runtime keeps it for the next mount, mirrors it to the cloned window

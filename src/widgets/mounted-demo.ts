@@ -2,8 +2,41 @@ import type { DemoContext, DemoInstance, DemoModule, DemoRole, DemoStatus, Json 
 import type { DemoManifest, ParamValues } from './params.ts';
 import { loadTf, useBackend, type BackendName, type Tf } from './tf-loader.ts';
 
+/**
+ * Canvas text uses whatever font is loaded at the moment it is drawn and is never redrawn
+ * when a web font arrives; the demos' faces are loaded before any demo draws, so every
+ * window draws the same pixels.
+ */
+function loadCanvasFonts(): Promise<unknown> {
+  if (typeof document === 'undefined' || !('fonts' in document)) return Promise.resolve();
+  return Promise.all(
+    ['400 13px "Noto Serif"', '700 13px "Noto Serif"', '400 13px "Ubuntu Mono"'].map((f) => document.fonts.load(f, 'x₁ŷ→∞')),
+  ).catch(() => undefined);
+}
+
 /** Keys typed into a demo's controls must not drive the slides. */
 const STOPPED_KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
+
+/**
+ * Sliders, menus and text fields keep every key; a focused button keeps only the keys that
+ * press it, so a lecturer who clicked "train" can still go on with the arrow keys; a
+ * focusable canvas keeps its arrow keys. Escape leaves the control and gives the keys back
+ * to the deck.
+ */
+function keepKeyInDemo(e: KeyboardEvent): void {
+  const target = e.target as HTMLElement | null;
+  if (!target) return;
+  if (e.key === 'Escape' && target !== document.body) {
+    e.stopPropagation();
+    if (e.type === 'keydown') target.blur();
+    return;
+  }
+  const keeps =
+    target.matches('input, select, textarea') ||
+    (target.matches('button') && (e.key === 'Enter' || e.key === ' ')) ||
+    (target.matches('canvas[tabindex]') && e.key.startsWith('Arrow'));
+  if (keeps) e.stopPropagation();
+}
 
 export interface MountOptions {
   id: string;
@@ -45,7 +78,7 @@ export class MountedDemo {
     root.dataset.demoId = options.id;
     root.dataset.demoRole = options.role;
     root.style.height = `${options.manifest.height}px`;
-    for (const type of STOPPED_KEY_EVENTS) root.addEventListener(type, (e) => e.stopPropagation());
+    for (const type of STOPPED_KEY_EVENTS) root.addEventListener(type, (e) => keepKeyInDemo(e as KeyboardEvent));
     this.progressBar = document.createElement('div');
     this.progressBar.className = 'demo-progress';
     this.progressBar.hidden = true;
@@ -66,7 +99,7 @@ export class MountedDemo {
   /** Loads the module (and TensorFlow.js if needed) and mounts; errors end in the error box. */
   async start(): Promise<void> {
     try {
-      const module = await this.options.load();
+      const [module] = await Promise.all([this.options.load(), loadCanvasFonts()]);
       let tf: Tf | undefined;
       if (this.options.manifest.tfjs) {
         this.progress(0.1, 'loading TensorFlow.js');

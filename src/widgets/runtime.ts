@@ -3,7 +3,7 @@ import { MountedDemo } from './mounted-demo.ts';
 import type { ParamValues } from './params.ts';
 import { demoManifest, loadDemo } from './registry.ts';
 import { openSyncChannel, type SyncChannel } from './sync.ts';
-import { loadTf, markBackendFailed, onBackendLost } from './tf-loader.ts';
+import { loadTf, loseWebglContextForTesting, markBackendFailed, onBackendLost, tfLoaded } from './tf-loader.ts';
 import { writeStatesToLocation } from './url-state.ts';
 
 /** What the runtime needs from the slide deck; src/deck/remark.ts provides it. */
@@ -75,6 +75,18 @@ export class DemoRuntime {
       this.mounted.delete(id);
     }
     this.showSlide(this.deck.currentIndex());
+  }
+
+  /** Live tensors, or null before TensorFlow.js has loaded: for checking that demos free their memory. */
+  async tfMemory(): Promise<number | null> {
+    if (!tfLoaded()) return null;
+    return (await loadTf()).memory().numTensors;
+  }
+
+  /** Loses the WebGL context as a GPU reset would; the demos must carry on on the next backend. */
+  async loseWebglContext(): Promise<boolean> {
+    if (!tfLoaded()) return false;
+    return loseWebglContextForTesting(await loadTf());
   }
 
   /** Mounted demos by id, for scripting and tests. */

@@ -1,7 +1,8 @@
+import type * as TfModule from '@tensorflow/tfjs';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 
-export type Tf = typeof import('@tensorflow/tfjs');
+export type Tf = typeof TfModule;
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
 /** The order backends are tried in: the GPU first, then SIMD WebAssembly, then plain JavaScript. */
@@ -37,6 +38,10 @@ export function loadTf(): Promise<Tf> {
     return tf;
   })();
   return tfPromise;
+}
+
+export function tfLoaded(): boolean {
+  return tfPromise !== null;
 }
 
 export function onBackendLost(listener: (backend: BackendName) => void): void {

@@ -5,7 +5,7 @@ import type { Json } from './contract.ts';
  * `#12` (or `#p12`) followed by `~` and the states, base64url-encoded JSON keyed by demo id.
  * States larger than MAX_URL_STATE are left out of the URL.
  */
-export const MAX_URL_STATE = 1500;
+export const MAX_URL_STATE = 2000;
 const SEPARATOR = '~';
 
 export function encodeStates(states: Record<string, Json>): string {

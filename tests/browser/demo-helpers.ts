@@ -1,0 +1,35 @@
+import type { Page } from 'playwright-core';
+import { waitForIndex } from './deck-page.ts';
+
+export const DEMO_ID = 'tests/fixtures/demos/demos.md:12';
+
+export async function goto(page: Page, base: string, slide: number): Promise<void> {
+  await page.evaluate((n) => {
+    location.hash = `#${n}`;
+  }, slide);
+  await waitForIndex(page, slide - 1);
+}
+
+/** The state the runtime holds for a demo (what it syncs and bookmarks). */
+export function demoState(page: Page, id = DEMO_ID): Promise<unknown> {
+  return page.evaluate((i) => {
+    const runtime = (window as unknown as { deckDemos: { demos(): Map<string, { state: unknown }> } }).deckDemos;
+    return JSON.parse(JSON.stringify(runtime.demos().get(i)?.state ?? null)) as unknown;
+  }, id);
+}
+
+export function liveRoot(page: Page) {
+  return page.locator('.remark-slides-area .remark-visible .demo-root');
+}
+
+export async function waitRunning(page: Page): Promise<void> {
+  await page.waitForSelector('.remark-slides-area .remark-visible .demo-root[data-demo-status="running"]', { timeout: 60_000 });
+}
+
+export function tfMemory(page: Page): Promise<number | null> {
+  return page.evaluate(() => (window as unknown as { deckDemos: { tfMemory(): Promise<number | null> } }).deckDemos.tfMemory());
+}
+
+export function canvasPixels(page: Page): Promise<string> {
+  return page.locator('.remark-slides-area .remark-visible .demo-root canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+}

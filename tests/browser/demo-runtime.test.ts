@@ -1,0 +1,225 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChrome } from '../../scripts/lib/chrome.ts';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { buildFixtureDeck } from './build-fixture.ts';
+import { openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
+import { canvasPixels, DEMO_ID, demoState, goto, liveRoot, tfMemory, waitRunning } from './demo-helpers.ts';
+import { PageWatch } from './page-watch.ts';
+
+/** The live-demo runtime on a fixture deck: slide 3 and its `--` step 4 hold the unroll demo. */
+describe.each([
+  ['served build', 'production'],
+  ['single-file build from file://', 'single'],
+] as const)('demo runtime, %s', (_label, mode) => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let server: StaticServer | undefined;
+  let url: string;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    const out = await buildFixtureDeck('tests/fixtures/demos', mode);
+    if (mode === 'production') {
+      server = await serveDirectory(out);
+      url = `${server.url}index.html`;
+    } else {
+      url = pathToFileURL(join(out, 'index.html')).href;
+    }
+    browser = await launchChrome();
+    context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    page = await context.newPage();
+    watch = new PageWatch(page, server?.url ?? url);
+    await openDeck(page, `${url}#1`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('mounts on its slide with the testing attributes, and keeps one instance across -- steps', async () => {
+    await goto(page, url, 3);
+    await waitRunning(page);
+    const root = liveRoot(page);
+    expect(await root.getAttribute('data-demo')).toBe('unroll');
+    expect(await root.getAttribute('data-demo-step')).toBe('0');
+    await root.locator('button', { hasText: 'train' }).click();
+    await expect.poll(() => root.getAttribute('data-demo-step')).toBe('1');
+    const trained = (await demoState(page)) as { trainSteps: number };
+    expect(trained.trainSteps).toBe(25);
+    await goto(page, url, 4);
+    await waitRunning(page);
+    expect(await page.locator('.remark-slides-area .demo-root').count()).toBe(1);
+    expect(((await demoState(page)) as { trainSteps: number }).trainSteps).toBe(25);
+    expect(await liveRoot(page).getAttribute('data-demo-step')).toBe('1');
+  });
+
+  it('pauses when its slide is hidden and unmounts when the lecture moves on, leaving a snapshot', async () => {
+    await goto(page, url, 5);
+    const root = page.locator('.remark-slides-area .demo-root');
+    expect(await root.getAttribute('data-demo-status')).toBe('paused');
+    await goto(page, url, 6);
+    expect(await page.locator('.remark-slides-area .demo-root').count()).toBe(0);
+    expect(await page.locator(`.remark-slides-area .demo-host[data-demo-id="${DEMO_ID}"] img.demo-snapshot`).count()).toBe(2);
+    await goto(page, url, 3);
+    await waitRunning(page);
+    expect(((await demoState(page)) as { trainSteps: number }).trainSteps).toBe(25);
+  });
+
+  it('keeps keys typed into its controls away from the slides', async () => {
+    const range = liveRoot(page).locator('input[type=range]');
+    await range.focus();
+    const before = await range.inputValue();
+    await page.keyboard.press('ArrowLeft');
+    expect(await visibleIndex(page)).toBe(2);
+    expect(await range.inputValue()).toBe(String(Number(before) - 1));
+    await page.keyboard.press('ArrowRight');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+  });
+
+  it('shows a snapshot of the demo in the presenter preview', async () => {
+    await goto(page, url, 2);
+    await page.keyboard.press('p');
+    await page.waitForSelector('.remark-presenter-mode');
+    const img = page.locator('.remark-preview-area .demo-host img.demo-snapshot');
+    await expect.poll(() => img.count()).toBe(1);
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await page.keyboard.press('p');
+  });
+
+  it('shows an error box naming the file and line for bad parameters and unknown demos', async () => {
+    await goto(page, url, 7);
+    const boxes = page.locator('.remark-slides-area .remark-visible .deck-error');
+    expect(await boxes.count()).toBe(2);
+    const text = (await boxes.allInnerTexts()).join('\n');
+    expect(text).toMatch(/demos\.md:\d+.*"hidden" must be between 2 and 8, got 99/s);
+    expect(text).toMatch(/unknown parameter "colour"/);
+    expect(text).toMatch(/demos\.md:\d+.*unknown demo "nope"/s);
+  });
+
+  it('restores the demo state from a bookmarked URL', async () => {
+    await goto(page, url, 3);
+    await waitRunning(page);
+    await liveRoot(page).locator('button', { hasText: 'train' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#3~/);
+    const hash = await page.evaluate(() => location.hash);
+    const other = await context.newPage();
+    await openDeck(other, `${url}${hash}`);
+    await waitRunning(other);
+    expect(await demoState(other)).toEqual(await demoState(page));
+    expect(await canvasPixels(other)).toBe(await canvasPixels(page));
+    await other.close();
+  });
+
+  it('drives the cloned view: after a slider change and training, the clone shows the same state and picture', async () => {
+    await goto(page, url, 3);
+    await waitRunning(page);
+    await page.keyboard.press('p');
+    const [clone] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('c')]);
+    const cloneWatch = new PageWatch(clone, server?.url ?? url);
+    await clone.waitForSelector('.remark-slides-area .remark-visible');
+    await waitForIndex(clone, 2);
+    await waitRunning(clone);
+    expect(await liveRoot(clone).getAttribute('data-demo-role')).toBe('follower');
+    const root = liveRoot(page);
+    const before = ((await demoState(page)) as { trainSteps: number }).trainSteps;
+    await root.locator('button', { hasText: 'train' }).click();
+    await root.locator('button', { hasText: 'step ▶' }).click();
+    const range = root.locator('input[type=range]');
+    await range.focus();
+    await page.keyboard.press('ArrowLeft');
+    const step = await root.getAttribute('data-demo-step');
+    await expect.poll(() => liveRoot(clone).getAttribute('data-demo-step')).toBe(step);
+    expect(await demoState(clone)).toEqual(await demoState(page));
+    expect(((await demoState(clone)) as { trainSteps: number }).trainSteps).toBe(before + 25);
+    await expect.poll(async () => (await canvasPixels(clone)) === (await canvasPixels(page))).toBe(true);
+    expect(await liveRoot(clone).locator('button').first().isDisabled()).toBe(true);
+    expect(cloneWatch.errors).toEqual([]);
+    await clone.close();
+    await page.keyboard.press('p');
+  });
+
+  it('frees every tensor over 20 show/hide cycles', async () => {
+    await goto(page, url, 6);
+    const baseline = await tfMemory(page);
+    expect(baseline).not.toBeNull();
+    for (let i = 0; i < 20; i++) {
+      await goto(page, url, 3);
+      await waitRunning(page);
+      await liveRoot(page).locator('button', { hasText: 'step ▶' }).click();
+      await goto(page, url, 6);
+    }
+    expect(await page.locator('.remark-slides-area .demo-root').count()).toBe(0);
+    expect(await tfMemory(page)).toBe(baseline);
+  });
+
+  it('prints the demo as its snapshot', async () => {
+    await goto(page, url, 1);
+    await page.emulateMedia({ media: 'print' });
+    const snapshots = await page.locator('.remark-slides-area .demo-host img.demo-snapshot').count();
+    await page.emulateMedia({ media: 'screen' });
+    expect(snapshots).toBe(2);
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+});
+
+describe('demo runtime backends', () => {
+  let server: StaticServer;
+  let out: string;
+
+  beforeAll(async () => {
+    out = await buildFixtureDeck('tests/fixtures/demos', 'production');
+    server = await serveDirectory(out);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('falls back to wasm when WebGL is disabled', async () => {
+    const browser = await launchChrome({ args: ['--disable-webgl', '--disable-3d-apis'] });
+    try {
+      const page = await browser.newPage();
+      // The flags leave WebGL on OffscreenCanvas; a browser without WebGL has neither.
+      await page.addInitScript(() => {
+        for (const proto of [HTMLCanvasElement.prototype, OffscreenCanvas.prototype] as { getContext: (...a: unknown[]) => unknown }[]) {
+          const original = proto.getContext;
+          proto.getContext = function (this: unknown, ...args: unknown[]) {
+            return typeof args[0] === 'string' && args[0].includes('webgl') ? null : original.apply(this, args);
+          };
+        }
+      });
+      const watch = new PageWatch(page, server.url);
+      await openDeck(page, `${server.url}index.html?backend=webgl#3`);
+      await waitRunning(page);
+      expect(await liveRoot(page).locator('.demo-badge').innerText()).toBe('tfjs · wasm');
+      expect(watch.foreignRequests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('continues on the next backend from its state when the WebGL context is lost', async () => {
+    const browser = await launchChrome();
+    try {
+      const page = await browser.newPage();
+      await openDeck(page, `${server.url}index.html?backend=webgl#3`);
+      await waitRunning(page);
+      expect(await liveRoot(page).locator('.demo-badge').innerText()).toBe('tfjs · webgl');
+      await liveRoot(page).locator('button', { hasText: 'train' }).click();
+      await expect.poll(async () => ((await demoState(page)) as { trainSteps: number } | null)?.trainSteps).toBe(25);
+      const lost = await page.evaluate(() => (window as unknown as { deckDemos: { loseWebglContext(): Promise<boolean> } }).deckDemos.loseWebglContext());
+      expect(lost).toBe(true);
+      await expect.poll(() => liveRoot(page).locator('.demo-badge').innerText(), { timeout: 30_000 }).toBe('tfjs · wasm');
+      await waitRunning(page);
+      expect(((await demoState(page)) as { trainSteps: number }).trainSteps).toBe(25);
+    } finally {
+      await browser.close();
+    }
+  });
+});
