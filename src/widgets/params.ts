@@ -71,7 +71,7 @@ export function validateParams(manifest: DemoManifest, body: string): { values: 
     if (typeof parsed === 'object') problems.push({ line, message: parsed.error });
     else values[key] = parsed;
   }
-  return { values, problems };
+  return { values, problems: problems.sort((a, b) => a.line - b.line) };
 }
 
 function parseValue(key: string, spec: ParamSpec, raw: string): ParamValue | { error: string } {
