@@ -37,11 +37,19 @@ describe.each([
 
   it('visits every slide by keyboard with no error, no failed formula and the hash in step', async () => {
     const count = await slideCount(page);
+    const overflowing: number[] = [];
     for (let i = 1; i < count; i++) {
       await page.keyboard.press('ArrowRight');
       await waitForIndex(page, i);
-      expect(await page.evaluate(() => location.hash.split("~")[0])).toBe(`#${i + 1}`);
+      expect(await page.evaluate(() => location.hash.split('~')[0])).toBe(`#${i + 1}`);
+      const overflows = await page.evaluate(() => {
+        const el = document.querySelector('.remark-slides-area .remark-visible .remark-slide-content');
+        return el !== null && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+      });
+      if (overflows) overflowing.push(i + 1);
     }
+    // Content that does not fit its slide at 16:9.
+    expect(overflowing).toEqual([]);
     expect(await page.locator('.katex-error').count()).toBe(0);
     expect(await page.locator('.remark-slides-area .deck-error').count()).toBe(0);
     expect(watch.errors).toEqual([]);

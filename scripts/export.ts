@@ -1,0 +1,51 @@
+// `npm run export -- FILE.pdf [--ratio=4:3]` writes the whole deck as a PDF, one page per
+// slide, with every live demo printed as a snapshot of its state.
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildDeckTo } from './lib/build-deck.ts';
+import { launchChrome } from './lib/chrome.ts';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--'));
+if (!file || !file.endsWith('.pdf')) {
+  console.error('usage: npm run export -- FILE.pdf [--ratio=4:3]');
+  process.exit(2);
+}
+const ratio = args.includes('--ratio=4:3') ? '4:3' : '16:9';
+const built = await buildDeckTo('single');
+const url = pathToFileURL(join(built, 'index.html')).href + (ratio === '4:3' ? '?ratio=4:3' : '');
+const browser = await launchChrome();
+try {
+  const page = await browser.newPage({ viewport: ratio === '4:3' ? { width: 1024, height: 768 } : { width: 1280, height: 720 } });
+  await page.goto(`${url}#1`);
+  await page.waitForSelector('.remark-slides-area .remark-visible');
+  const count = await page.locator('.remark-slides-area .remark-slide-container').count();
+  // Show every slide once, so each demo runs and leaves a snapshot of its state.
+  for (let n = 1; n <= count; n++) {
+    await page.evaluate((i) => (location.hash = `#${i}`), n);
+    const hasDemo = await page.evaluate(
+      (i) => document.querySelectorAll('.remark-slides-area .remark-slide-container')[i - 1]?.querySelector('.demo-host') !== null,
+      n,
+    );
+    if (hasDemo) {
+      await page.waitForFunction(
+        () => {
+          const roots = [...document.querySelectorAll<HTMLElement>('.remark-slides-area .remark-visible .demo-root')];
+          return roots.every((r) => r.dataset.demoStatus !== 'loading');
+        },
+        null,
+        { timeout: 60_000 },
+      );
+      await page.waitForTimeout(300);
+    }
+  }
+  await page.evaluate(() => (location.hash = '#1'));
+  await page.evaluate(() => document.fonts.ready);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  writeFileSync(resolve(file), pdf);
+  console.info(`wrote ${count} slides to ${resolve(file)}`);
+} finally {
+  await browser.close();
+}
