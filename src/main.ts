@@ -23,12 +23,14 @@ const deck = createDeck({ markdown, fragments, ratio });
 if (import.meta.env.DEV) showDiagnostics(diagnostics);
 const runtime = new DemoRuntime(deck.view(), urlStates);
 runtime.start();
+// Figures follow once the first slide has painted, so they never delay it.
+const afterFirstPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
 if (hasPendingFigures()) {
-  void import('virtual:deck-figures').then(({ figures }) => {
+  afterFirstPaint(() => void import('virtual:deck-figures').then(({ figures }) => {
     fillPendingFigures(figures);
     // remark copies the next slide into the presenter preview on every change; fill those copies too.
     deck.view().onShow(() => fillPendingFigures(figures));
-  });
+  }));
 }
 // For scripting the deck (and the browser tests): the live demos by id.
 Object.assign(window, { deckDemos: runtime });
