@@ -9,7 +9,7 @@ import type { ScaleBand, ScaleDiverging, ScaleSequential } from 'd3-scale';
 import { interpolatePuOr, interpolateViridis } from 'd3-scale-chromatic';
 import { line } from 'd3-shape';
 import type { DemoCanvas } from '../../src/widgets/ui.ts';
-import { CANVAS_FONT, CANVAS_MONO, CANVAS_SCALE, PALETTE } from '../../src/widgets/ui.ts';
+import { CANVAS_FONT, CANVAS_MONO, CANVAS_SCALE, demoCanvas, PALETTE } from '../../src/widgets/ui.ts';
 import type { GradCheck } from './gradcheck.ts';
 import { FD_EPSILON, GRADCHECK_TOLERANCE } from './gradcheck.ts';
 import type { Layout, Rect } from './layout.ts';
@@ -62,7 +62,7 @@ export class BpttView {
   private readonly hatch: CanvasPattern | null;
 
   constructor(parent: HTMLElement, width: number, height: number) {
-    this.surface = softwareCanvas(parent, width, height, 'Backpropagation through time: heatmap of per-step gradient norms and per-step contributions to the recurrent-weight gradient');
+    this.surface = demoCanvas(parent, width, height, 'Backpropagation through time: heatmap of per-step gradient norms and per-step contributions to the recurrent-weight gradient');
     this.layout = computeLayout(width, height);
     this.hatch = makeHatch(this.surface.ctx);
   }
@@ -461,22 +461,6 @@ export class BpttView {
       ctx.fillText(text, L.text.x, L.text.y + (i + 0.5) * L.lineHeight, L.text.w);
     });
   }
-}
-
-/** demoCanvas from the shared kit, with a CPU-rasterised context (see SOFTWARE). */
-function softwareCanvas(parent: HTMLElement, width: number, height: number, label: string): DemoCanvas {
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * CANVAS_SCALE);
-  canvas.height = Math.round(height * CANVAS_SCALE);
-  canvas.style.width = `${width}px`;
-  canvas.style.height = `${height}px`;
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', label);
-  parent.append(canvas);
-  const ctx = canvas.getContext('2d', { willReadFrequently: SOFTWARE });
-  if (!ctx) throw new Error('this browser gives no 2D canvas');
-  ctx.scale(CANVAS_SCALE, CANVAS_SCALE);
-  return { canvas, ctx, width, height };
 }
 
 function visibleChar(c: string): string {
