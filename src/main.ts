@@ -16,10 +16,12 @@ function ratioFromUrl(): '16:9' | '4:3' {
   return new URLSearchParams(location.search).get('ratio') === '4:3' ? '4:3' : '16:9';
 }
 
+performance.mark('deck:script');
 const ratio = ratioFromUrl();
 document.documentElement.dataset.ratio = ratio;
 const urlStates = takeStatesFromLocation();
 const deck = createDeck({ markdown, fragments, ratio });
+performance.mark('deck:slides');
 if (import.meta.env.DEV) showDiagnostics(diagnostics);
 const runtime = new DemoRuntime(deck.view(), urlStates);
 runtime.start();
