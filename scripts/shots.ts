@@ -43,6 +43,18 @@ try {
       n,
     );
     await page.evaluate(() => document.fonts.ready);
+    // Live demos are shown once they have drawn (or failed, which the picture then shows).
+    await page.waitForFunction(
+      () => {
+        const visible = document.querySelector('.remark-slides-area .remark-visible');
+        const hosts = visible?.querySelectorAll('.demo-host').length ?? 0;
+        const roots = [...(visible?.querySelectorAll<HTMLElement>('.demo-root') ?? [])];
+        return roots.length === hosts && roots.every((r) => r.dataset.demoStatus !== 'loading');
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    if (await page.locator('.remark-slides-area .remark-visible .demo-root').count()) await page.waitForTimeout(1500);
     await page.screenshot({ path: join(out, `slide-${String(n).padStart(3, '0')}.png`) });
   }
   await page.goto(`${base}${query}#p${Math.min(count, 3)}`);
