@@ -1,6 +1,7 @@
 import RemarkApi, { type RemarkCreateOptions, type RemarkSlideshow } from 'remark-slide/src/remark/api.js';
 import converter from 'remark-slide/src/remark/converter.js';
 import polyfills from 'remark-slide/src/polyfills.js';
+import printing from 'remark-slide/src/remark/components/printing/printing.js';
 import styler from 'remark-slide/src/remark/components/styler/styler.js';
 import type { DeckView } from '../widgets/runtime.ts';
 import { expandFragments } from './fragments.ts';
@@ -41,6 +42,22 @@ function leavePresenterHashInClone(): void {
   if (m && isCloneWindow()) history.replaceState(null, '', `${location.pathname}${location.search}#${m[1]}`);
 }
 
+/**
+ * remark prints every deck on 4:3 pages (908 × 681 px), so a 16:9 slide came out shrunk on a
+ * page too tall for it. Print pages take the deck's own ratio: 1210 × 681 for 16:9, as
+ * remark's scaler sizes the slides.
+ */
+function printOnSlideSizedPages(ratio: '16:9' | '4:3'): void {
+  const width = ratio === '16:9' ? 1210 : 908;
+  const height = 681;
+  printing.setPageOrientation = function (orientation) {
+    this._orientation = orientation;
+    this._pageWidth = orientation === 'portrait' ? height : width;
+    this._pageHeight = orientation === 'portrait' ? width : height;
+    styler.setPageSize(`${this._pageWidth}px ${this._pageHeight}px`);
+  };
+}
+
 let fragmentTable: readonly string[] = [];
 let converterPatched = false;
 
@@ -62,6 +79,7 @@ export function createDeck(options: DeckOptions): Deck {
   leavePresenterHashInClone();
   polyfills.apply();
   styler.styleDocument();
+  printOnSlideSizedPages(options.ratio);
   const api = new RemarkApi();
   const createOptions: RemarkCreateOptions = {
     source: options.markdown,

@@ -46,7 +46,7 @@ declare module 'remark-slide/src/polyfills.js' {
   export default polyfills;
 }
 declare module 'remark-slide/src/remark/components/styler/styler.js' {
-  const styler: { styleDocument(): void };
+  const styler: { styleDocument(): void; setPageSize(size: string): void };
   export default styler;
 }
 declare module 'virtual:deck' {
@@ -58,4 +58,13 @@ declare module 'virtual:deck' {
 declare module 'virtual:deck-figures' {
   /** Figure HTML by fragment index. */
   export const figures: Record<string, string>;
+}
+declare module 'remark-slide/src/remark/components/printing/printing.js' {
+  const printing: {
+    setPageOrientation(orientation: 'landscape' | 'portrait'): void;
+    _pageWidth: number;
+    _pageHeight: number;
+    _orientation: string;
+  };
+  export default printing;
 }
