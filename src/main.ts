@@ -6,7 +6,7 @@ import './widgets/widgets.css';
 import { diagnostics, fragments, markdown } from 'virtual:deck';
 import type * as DeckModule from 'virtual:deck';
 import { showDiagnostics } from './deck/diagnostics-banner.ts';
-import { fillPendingFigures, hasPendingFigures } from './deck/figures.ts';
+import { afterFirstContentfulPaint, fillPendingFigures, hasPendingFigures } from './deck/figures.ts';
 import { createDeck } from './deck/remark.ts';
 import { DemoRuntime } from './widgets/runtime.ts';
 import { takeStatesFromLocation } from './widgets/url-state.ts';
@@ -25,10 +25,8 @@ performance.mark('deck:slides');
 if (import.meta.env.DEV) showDiagnostics(diagnostics);
 const runtime = new DemoRuntime(deck.view(), urlStates);
 runtime.start();
-// Figures follow once the first slide has painted, so they never delay it.
-const afterFirstPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
 if (hasPendingFigures()) {
-  afterFirstPaint(() => void import('virtual:deck-figures').then(({ figures }) => {
+  afterFirstContentfulPaint(() => void import('virtual:deck-figures').then(({ figures }) => {
     fillPendingFigures(figures);
     // remark copies the next slide into the presenter preview on every change; fill those copies too.
     deck.view().onShow(() => fillPendingFigures(figures));

@@ -81,15 +81,24 @@ interface Sample {
 async function measure(browser: Browser, url: string): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
-  const bodies: Promise<number>[] = [];
+  const bodies = new Map<string, Promise<number>>();
   page.on('response', (r) => {
-    if (/\.(js|css)(\?|$)/.test(r.url())) bodies.push(r.body().then((b) => gzipSync(b).length).catch(() => 0));
+    if (/\.(js|css)(\?|$)/.test(r.url())) bodies.set(r.url(), r.body().then((b) => gzipSync(b).length).catch(() => 0));
   });
   await page.addInitScript(FIRST_MATH_PAINT);
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __firstMathPaint?: number }).__firstMathPaint !== undefined, null, { timeout: 60_000 });
   const firstMathPaintMs = await page.evaluate(() => (window as unknown as { __firstMathPaint: number }).__firstMathPaint);
-  const gzipBytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+  // Only what was requested before the first contentful paint counts as needed for the first slide.
+  const early = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime < fcp)
+      .map((e) => e.name);
+  });
+  let gzipBytes = 0;
+  for (const url of early) gzipBytes += (await bodies.get(url)) ?? 0;
   await page.evaluate(KEY_LATENCY);
   for (let i = 0; i < KEY_PRESSES; i++) {
     await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
