@@ -62,6 +62,8 @@ export class MountedDemo {
   step = 0;
   backend: BackendName | 'js' = 'js';
   lastSnapshot: string | undefined;
+  /** Settles when the demo has mounted (or failed). */
+  ready: Promise<void> = Promise.resolve();
   private instance: DemoInstance<Json> | undefined;
   private module: DemoModule | undefined;
   private active = false;

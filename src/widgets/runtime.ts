@@ -108,9 +108,62 @@ export class DemoRuntime {
       else this.fillHosts(id);
     }
     for (const host of hosts) this.mountInto(host);
-    this.prefetch(slides[index + 1]);
+    this.premount(slides[index + 1]);
     this.refreshPreview();
     this.writeUrlSoon();
+  }
+
+  /**
+   * The next slide's demos mount ahead, paused, while the current slide is talked through:
+   * showing that slide is then instant, and the presenter's preview has a real snapshot.
+   * The hidden slide is laid out (invisibly) while they mount, so they measure their size.
+   */
+  private premount(next: HTMLElement | undefined): void {
+    if (!next) return;
+    const pending: Promise<void>[] = [];
+    for (const host of next.querySelectorAll<HTMLElement>(HOST)) {
+      const id = host.dataset.demoId ?? '';
+      if (this.mounted.has(id)) continue;
+      const demo = this.create(host);
+      if (!demo) continue;
+      pending.push(demo.ready);
+    }
+    if (pending.length === 0) return;
+    next.classList.add('deck-premount');
+    void Promise.all(pending).then(() => {
+      next.classList.remove('deck-premount');
+      this.refreshPreview();
+    });
+  }
+
+  private create(host: HTMLElement): MountedDemo | undefined {
+    const id = host.dataset.demoId;
+    const name = host.dataset.demo;
+    if (!id || !name) return undefined;
+    const manifest = demoManifest(name);
+    if (!manifest) {
+      host.replaceChildren(errorBox(`${id}: unknown demo "${name}"`));
+      return undefined;
+    }
+    const saved = this.states.get(id);
+    const demo = new MountedDemo({
+      id,
+      manifest,
+      params: JSON.parse(host.dataset.demoParams ?? '{}') as ParamValues,
+      role: this.deck.role,
+      reducedMotion: this.reducedMotion,
+      load: () => loadDemo(name),
+      state: saved?.state,
+      step: saved?.step ?? 0,
+      onCommit: (demoId, state, step) => this.onCommit(demoId, state, step),
+    });
+    this.mounted.set(id, demo);
+    host.replaceChildren(demo.root);
+    demo.ready = demo.start().then(() => {
+      const latest = this.states.get(id);
+      if (latest && this.deck.role === 'follower') demo.applyState(latest.state, latest.step);
+    });
+    return demo;
   }
 
   private mountInto(host: HTMLElement): void {
@@ -119,30 +172,8 @@ export class DemoRuntime {
     if (!id || !name) return;
     let demo = this.mounted.get(id);
     if (!demo) {
-      const manifest = demoManifest(name);
-      if (!manifest) {
-        host.replaceChildren(errorBox(`${id}: unknown demo "${name}"`));
-        return;
-      }
-      const saved = this.states.get(id);
-      demo = new MountedDemo({
-        id,
-        manifest,
-        params: JSON.parse(host.dataset.demoParams ?? '{}') as ParamValues,
-        role: this.deck.role,
-        reducedMotion: this.reducedMotion,
-        load: () => loadDemo(name),
-        state: saved?.state,
-        step: saved?.step ?? 0,
-        onCommit: (demoId, state, step) => this.onCommit(demoId, state, step),
-      });
-      this.mounted.set(id, demo);
-      host.replaceChildren(demo.root);
-      demo.show();
-      void demo.start().then(() => {
-        const latest = this.states.get(id);
-        if (latest && this.deck.role === 'follower') demo?.applyState(latest.state, latest.step);
-      });
+      demo = this.create(host);
+      demo?.show();
       return;
     }
     if (demo.root.parentElement !== host) host.replaceChildren(demo.root);
@@ -210,18 +241,6 @@ export class DemoRuntime {
       img.alt = `Snapshot of the ${host.dataset.demo ?? ''} demo`;
       img.src = snapshot;
       host.replaceChildren(img);
-    }
-  }
-
-  /** The next slide's demo code (and TensorFlow.js) loads while the current slide is talked through. */
-  private prefetch(next: HTMLElement | undefined): void {
-    if (!next) return;
-    for (const host of next.querySelectorAll<HTMLElement>(HOST)) {
-      const name = host.dataset.demo ?? '';
-      const manifest = demoManifest(name);
-      if (!manifest) continue;
-      void loadDemo(name).catch(() => undefined);
-      if (manifest.tfjs) void loadTf().catch(() => undefined);
     }
   }
 
