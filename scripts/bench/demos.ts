@@ -25,20 +25,16 @@ async function clickButton(page: Page, label: RegExp): Promise<void> {
 
 /** rAF intervals (ms) over a window, measured in the page: the frame rate the audience sees. */
 async function frameIntervals(page: Page, ms: number, during?: () => Promise<void>): Promise<number[]> {
-  const started = page.evaluate(
-    (duration) =>
-      new Promise<number[]>((resolve) => {
-        const times: number[] = [];
-        const t0 = performance.now();
-        const tick = (t: number) => {
-          times.push(t);
-          if (t - t0 < duration) requestAnimationFrame(tick);
-          else resolve(times.slice(1).map((v, i) => v - times[i]!));
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
+  const started = page.evaluate(`new Promise((resolve) => {
+    const times = [];
+    const t0 = performance.now();
+    const tick = (t) => {
+      times.push(t);
+      if (t - t0 < ${ms}) requestAnimationFrame(tick);
+      else resolve(times.slice(1).map((v, i) => v - times[i]));
+    };
+    requestAnimationFrame(tick);
+  })`) as Promise<number[]>;
   if (during) await during();
   return started;
 }
@@ -61,19 +57,21 @@ async function demoSlides(page: Page): Promise<{ name: string; slide: number }[]
 
 /** Key press on the slide before → the demo's first drawn frame, with its code prefetched. */
 async function firstFrameMs(page: Page, base: string, slide: number): Promise<number> {
+  // A fresh document each run: a hash change alone would keep the earlier run's demo.
+  await page.goto('about:blank');
   await page.goto(`${base}#${slide - 1}`);
   await page.waitForSelector('.remark-slides-area .remark-visible');
   await page.waitForTimeout(1500);
-  await page.evaluate(() => {
-    const w = window as unknown as { __firstFrame?: number; __pressed?: number };
-    addEventListener('keydown', () => (w.__pressed = performance.now()), { capture: true, once: true });
+  // A string, not a function: the script runner would wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    addEventListener('keydown', () => (window.__pressed = performance.now()), { capture: true, once: true });
     const check = () => {
       if (document.querySelector('.remark-slides-area .remark-visible .demo-root[data-demo-status="running"] canvas')) {
-        requestAnimationFrame(() => (w.__firstFrame = performance.now()));
+        requestAnimationFrame(() => (window.__firstFrame = performance.now()));
       } else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
-  });
+  })()`);
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => (window as unknown as { __firstFrame?: number }).__firstFrame !== undefined, null, { timeout: 60_000 });
   return page.evaluate(() => {
@@ -137,6 +135,7 @@ export async function run(_args: string[]): Promise<void> {
     if (unroll) {
       const p95s: number[] = [];
       for (let r = 0; r < RUNS; r++) {
+        await page.goto('about:blank');
         await page.goto(`${base}#${unroll.slide}`);
         await page.waitForSelector('.remark-slides-area .remark-visible .demo-root[data-demo-status="running"]');
         const intervals = await frameIntervals(page, MEASURE_MS, async () => {

@@ -210,12 +210,7 @@ export class DemoRuntime {
     for (const host of scope.querySelectorAll<HTMLElement>(`${HOST}[data-demo-id="${CSS.escape(id)}"]`)) {
       if (live && live.parentElement === host) continue;
       const snapshot = this.snapshots.get(id) ?? this.mounted.get(id)?.lastSnapshot;
-      if (!snapshot) continue;
-      const img = document.createElement('img');
-      img.className = 'demo-snapshot';
-      img.alt = `Snapshot of the ${host.dataset.demo ?? ''} demo`;
-      img.src = snapshot;
-      host.replaceChildren(img);
+      if (snapshot) showSnapshot(host, snapshot);
     }
   }
 
@@ -235,12 +230,7 @@ export class DemoRuntime {
     for (const host of preview.querySelectorAll<HTMLElement>(HOST)) {
       const id = host.dataset.demoId ?? '';
       const snapshot = this.mounted.get(id)?.takeSnapshot() ?? this.snapshots.get(id);
-      if (!snapshot) continue;
-      const img = document.createElement('img');
-      img.className = 'demo-snapshot';
-      img.alt = `Snapshot of the ${host.dataset.demo ?? ''} demo`;
-      img.src = snapshot;
-      host.replaceChildren(img);
+      if (snapshot) showSnapshot(host, snapshot);
     }
   }
 
@@ -271,6 +261,15 @@ export class DemoRuntime {
     }
     this.showSlide(index);
   }
+}
+
+/** A demo's picture where the live demo is not: a hidden step, the preview, print. */
+function showSnapshot(host: HTMLElement, src: string): void {
+  const img = document.createElement('img');
+  img.className = 'demo-snapshot';
+  img.alt = `Snapshot of the ${host.dataset.demo ?? ''} demo`;
+  img.src = src;
+  host.replaceChildren(img);
 }
 
 function errorBox(text: string): HTMLElement {

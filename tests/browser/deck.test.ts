@@ -132,6 +132,22 @@ describe.each([
     await clone.close();
   });
 
+  it('switches to 4:3 with ?ratio=4:3 and survives fullscreen', async () => {
+    const other = await context.newPage();
+    const otherWatch = new PageWatch(other, target.ownPrefix);
+    await openDeck(other, `${target.url.split('#')[0]}?ratio=4:3#2`);
+    const box = await other.locator('.remark-slides-area .remark-visible .remark-slide-scaler').evaluate((el) => [
+      (el as HTMLElement).offsetWidth,
+      (el as HTMLElement).offsetHeight,
+    ]);
+    expect(box[0]! / box[1]!).toBeCloseTo(4 / 3, 2);
+    await other.keyboard.press('f');
+    await other.keyboard.press('ArrowRight');
+    await waitForIndex(other, 2);
+    expect(otherWatch.errors).toEqual([]);
+    await other.close();
+  });
+
   it('prints one slide per page', async () => {
     const count = await slideCount(page);
     await page.emulateMedia({ media: 'print' });

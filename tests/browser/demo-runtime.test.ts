@@ -204,6 +204,30 @@ describe('demo runtime backends', () => {
     }
   });
 
+  it('gives the same numbers on every backend for the same seed and actions', async () => {
+    const browser = await launchChrome();
+    try {
+      const weights: Record<string, number[]> = {};
+      for (const backend of ['cpu', 'wasm', 'webgl']) {
+        const page = await browser.newPage();
+        await openDeck(page, `${server.url}index.html?backend=${backend}#3`);
+        await waitRunning(page);
+        expect(await liveRoot(page).locator('.demo-badge').innerText()).toBe(`tfjs · ${backend}`);
+        await liveRoot(page).locator('button', { hasText: 'train' }).click();
+        await expect.poll(async () => ((await demoState(page)) as { trainSteps: number } | null)?.trainSteps).toBe(25);
+        weights[backend] = ((await demoState(page)) as { weights: number[] }).weights;
+        await page.close();
+      }
+      // Seeded float64 initial weights; 25 float32 training steps may differ in the last bits.
+      for (const backend of ['wasm', 'webgl']) {
+        const diff = Math.max(...weights[backend]!.map((w, i) => Math.abs(w - weights.cpu![i]!)));
+        expect(diff).toBeLessThan(1e-3);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('continues on the next backend from its state when the WebGL context is lost', async () => {
     const browser = await launchChrome();
     try {
