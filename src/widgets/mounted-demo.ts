@@ -152,6 +152,7 @@ export class MountedDemo {
 
   /** The slide is hidden: no animation frame or timer runs until it is shown again. */
   hide(): void {
+    if (!this.active) return;
     this.active = false;
     if (!this.instance) return;
     this.guard(() => this.instance?.pause());
@@ -167,6 +168,13 @@ export class MountedDemo {
     const parsed = this.module.parseState(state, this.options.params);
     if (parsed === null) return;
     this.guard(() => this.instance?.setState(parsed));
+    // The picture changed while hidden: the next snapshot must be taken afresh.
+    if (!this.active) this.lastSnapshot = undefined;
+  }
+
+  /** A hidden demo's picture does not change, so its last snapshot stands; a shown one is taken now. */
+  currentSnapshot(): string | undefined {
+    return this.active || this.lastSnapshot === undefined ? this.takeSnapshot() : this.lastSnapshot;
   }
 
   takeSnapshot(): string | undefined {

@@ -226,10 +226,11 @@ export class DemoRuntime {
   /** remark's preview is a dead copy of the next slide; its demo hosts get the last snapshot. */
   private refreshPreview(): void {
     const preview = this.deck.previewArea();
-    if (!preview) return;
+    // Encoding a snapshot costs milliseconds; the preview is only seen in presenter mode.
+    if (!preview || !document.querySelector('.remark-presenter-mode')) return;
     for (const host of preview.querySelectorAll<HTMLElement>(HOST)) {
       const id = host.dataset.demoId ?? '';
-      const snapshot = this.mounted.get(id)?.takeSnapshot() ?? this.snapshots.get(id);
+      const snapshot = this.mounted.get(id)?.currentSnapshot() ?? this.snapshots.get(id);
       if (snapshot) showSnapshot(host, snapshot);
     }
   }
