@@ -8,8 +8,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
+import { launchChrome } from '../lib/chrome.ts';
 import type { BenchCase, BenchRow } from './rnn-page/main.ts';
 
 const CASES: BenchCase[] = [
@@ -54,10 +54,7 @@ export async function run(args: string[]): Promise<void> {
   await server.listen();
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('bench: the page server did not report a URL');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  const browser = await launchChrome();
   const rows: BenchRow[] = [];
   try {
     for (const backend of backends) {
