@@ -9,7 +9,10 @@
  * as 10^scale · M with M renormalised every step, so no λ₁ overflows what is drawn.
  * Vectors are columns; matrices are row-major Float64Arrays.
  */
-import { Rng, derivativeBound, orthogonalInit } from '../../src/rnn/index.ts';
+// Deep imports: src/rnn/index.ts also exports the TensorFlow.js model, which this float64 demo must not load.
+import { orthogonalInit } from '../../src/rnn/init.ts';
+import { Rng } from '../../src/rnn/random.ts';
+import { activate, derivative, derivativeBound } from '../../src/rnn/ref/activations.ts';
 
 export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'linear'] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
@@ -53,35 +56,9 @@ export interface Measurement {
   logBound: Float64Array;
 }
 
-function activate(kind: ActivationName, x: number): number {
-  switch (kind) {
-    case 'tanh':
-      return Math.tanh(x);
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-x));
-    case 'relu':
-      return x > 0 ? x : 0;
-    case 'linear':
-      return x;
-  }
-}
-
-/** σ′ at the pre-activation x (the slides' diag(σ′(s_{i−1}))). */
+/** σ′ at the pre-activation x (the slides' diag(σ′(s_{i−1}))), from the core's derivative of the output. */
 export function activationSlope(kind: ActivationName, x: number): number {
-  switch (kind) {
-    case 'tanh': {
-      const y = Math.tanh(x);
-      return 1 - y * y;
-    }
-    case 'sigmoid': {
-      const y = 1 / (1 + Math.exp(-x));
-      return y * (1 - y);
-    }
-    case 'relu':
-      return x > 0 ? 1 : 0;
-    case 'linear':
-      return 1;
-  }
+  return derivative(kind, activate(kind, x));
 }
 
 /**
