@@ -56,24 +56,19 @@ function mount(context: DemoContext<Params, ClippingState>): DemoInstance<Clippi
       update({ ...state, seed: state.seed >= SEED_MAX ? 0 : state.seed + 1, start: [p.w, p.b], cursor: null, step: 0, playing: true });
     },
   });
-  const threshold = slider({
-    label: 'clip threshold',
-    min: Math.log10(THRESHOLD_RANGE[0]),
-    max: Math.log10(THRESHOLD_RANGE[1]),
-    step: 0.05,
-    value: Math.log10(state.threshold),
-    format: (v) => String(fromLog(v, THRESHOLD_RANGE)),
-    onInput: (v) => update({ ...state, threshold: fromLog(v, THRESHOLD_RANGE) }),
-  });
-  const lr = slider({
-    label: 'learning rate',
-    min: Math.log10(LR_RANGE[0]),
-    max: Math.log10(LR_RANGE[1]),
-    step: 0.05,
-    value: Math.log10(state.lr),
-    format: (v) => String(fromLog(v, LR_RANGE)),
-    onInput: (v) => update({ ...state, lr: fromLog(v, LR_RANGE) }),
-  });
+  /** A slider over a log-scaled range, for the two rates that span orders of magnitude. */
+  const logSlider = (label: string, range: readonly [number, number], value: number, set: (v: number) => ClippingState) =>
+    slider({
+      label,
+      min: Math.log10(range[0]),
+      max: Math.log10(range[1]),
+      step: 0.05,
+      value: Math.log10(value),
+      format: (v) => String(fromLog(v, range)),
+      onInput: (v) => update(set(fromLog(v, range))),
+    });
+  const threshold = logSlider('clip threshold', THRESHOLD_RANGE, state.threshold, (v) => ({ ...state, threshold: v }));
+  const lr = logSlider('learning rate', LR_RANGE, state.lr, (v) => ({ ...state, lr: v }));
   const controls = [play, stepOnce, restart, random, threshold, lr];
   bar.append(...controls.map((c) => c.element));
 
