@@ -24,6 +24,11 @@ try {
   // Show every slide once, so each demo runs and leaves a snapshot of its state.
   for (let n = 1; n <= count; n++) {
     await page.evaluate((i) => (location.hash = `#${i}`), n);
+    // remark changes slide in the hashchange task, after this evaluate returns.
+    await page.waitForFunction(
+      (i) => document.querySelectorAll('.remark-slides-area .remark-slide-container')[i - 1]?.classList.contains('remark-visible') === true,
+      n,
+    );
     const hasDemo = await page.evaluate(
       (i) => document.querySelectorAll('.remark-slides-area .remark-slide-container')[i - 1]?.querySelector('.demo-host') !== null,
       n,
@@ -32,7 +37,7 @@ try {
       await page.waitForFunction(
         () => {
           const roots = [...document.querySelectorAll<HTMLElement>('.remark-slides-area .remark-visible .demo-root')];
-          return roots.every((r) => r.dataset.demoStatus !== 'loading');
+          return roots.length > 0 && roots.every((r) => r.dataset.demoStatus !== 'loading');
         },
         null,
         { timeout: 60_000 },

@@ -1,9 +1,11 @@
 import RemarkApi, { type RemarkCreateOptions, type RemarkSlideshow } from 'remark-slide/src/remark/api.js';
 import converter from 'remark-slide/src/remark/converter.js';
+import RemarkDom from 'remark-slide/src/remark/dom.js';
 import polyfills from 'remark-slide/src/polyfills.js';
 import printing from 'remark-slide/src/remark/components/printing/printing.js';
 import styler from 'remark-slide/src/remark/components/styler/styler.js';
 import type { DeckView } from '../widgets/runtime.ts';
+import { splitHash } from '../widgets/url-state.ts';
 import { expandFragments } from './fragments.ts';
 
 export type { RemarkSlideshow };
@@ -58,6 +60,17 @@ function printOnSlideSizedPages(ratio: '16:9' | '4:3'): void {
   };
 }
 
+/**
+ * The hash can carry demo states after the slide (`#12~…`, see url-state.ts). remark would
+ * read "12~…" as a slide name it cannot find and jump to the first slide, for example when
+ * a state write lands just before its hashchange handler runs; it reads only its own part.
+ */
+function domReadingSlideHash(): RemarkDom {
+  const dom = new RemarkDom();
+  dom.getLocationHash = () => splitHash(location.hash).slide;
+  return dom;
+}
+
 let fragmentTable: readonly string[] = [];
 let converterPatched = false;
 
@@ -80,7 +93,7 @@ export function createDeck(options: DeckOptions): Deck {
   polyfills.apply();
   styler.styleDocument();
   printOnSlideSizedPages(options.ratio);
-  const api = new RemarkApi();
+  const api = new RemarkApi(domReadingSlideHash());
   const createOptions: RemarkCreateOptions = {
     source: options.markdown,
     ratio: options.ratio,

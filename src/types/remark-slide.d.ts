@@ -32,9 +32,16 @@ declare module 'remark-slide/src/remark/api.js' {
     [key: string]: unknown;
   }
   export default class RemarkApi {
+    constructor(dom?: { getLocationHash(): string });
     create(options: RemarkCreateOptions, callback?: (slideshow: RemarkSlideshow) => void): RemarkSlideshow;
     convert(markdown: string): string;
     version: string;
+  }
+}
+declare module 'remark-slide/src/remark/dom.js' {
+  /** remark's window access; the deck replaces how it reads the hash. */
+  export default class Dom {
+    getLocationHash(): string;
   }
 }
 declare module 'remark-slide/src/remark/converter.js' {

@@ -130,6 +130,9 @@ describe.each([
     expect(cloneWatch.errors).toEqual([]);
     expect(cloneWatch.foreignRequests).toEqual([]);
     await clone.close();
+    await page.bringToFront();
+    await page.keyboard.press('p');
+    await expect.poll(() => containerHasClass(page, 'remark-presenter-mode')).toBe(false);
   });
 
   it('switches to 4:3 with ?ratio=4:3 and survives fullscreen', async () => {

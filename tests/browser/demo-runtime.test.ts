@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { buildFixtureDeck } from './build-fixture.ts';
-import { openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
+import { containerHasClass, openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
 import { canvasPixels, DEMO_ID, demoState, goto, liveRoot, tfMemory, waitRunning } from './demo-helpers.ts';
 import { PageWatch } from './page-watch.ts';
+import { splitHash } from '../../src/widgets/url-state.ts';
 
 /** The live-demo runtime on a fixture deck: slide 3 and its `--` step 4 hold the unroll demo. */
 describe.each([
@@ -105,14 +106,26 @@ describe.each([
     await goto(page, url, 3);
     await waitRunning(page);
     await liveRoot(page).locator('button', { hasText: 'train' }).click();
-    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#3~/);
+    // The URL is written a moment after each change, and earlier tests left a trained state
+    // on this slide: wait for the hash that carries the state after this click, not an older one.
+    const bookmarked = async () => splitHash(await page.evaluate(() => location.hash)).states?.[DEMO_ID] ?? null;
+    await expect.poll(async () => JSON.stringify(await bookmarked()), { timeout: 10_000 }).toBe(JSON.stringify(await demoState(page)));
     const hash = await page.evaluate(() => location.hash);
+    expect(hash).toMatch(/^#3~/);
     const other = await context.newPage();
     await openDeck(other, `${url}${hash}`);
     await waitRunning(other);
     expect(await demoState(other)).toEqual(await demoState(page));
     expect(await canvasPixels(other)).toBe(await canvasPixels(page));
     await other.close();
+  });
+
+  it('follows a hash typed while the deck is open even when it carries demo states', async () => {
+    await goto(page, url, 1);
+    await page.evaluate(() => (location.hash = '#6~e30'));
+    await waitForIndex(page, 5);
+    await page.evaluate(() => (location.hash = '#2'));
+    await waitForIndex(page, 1);
   });
 
   it('drives the cloned view: after a slider change and training, the clone shows the same state and picture', async () => {
@@ -133,14 +146,18 @@ describe.each([
     await range.focus();
     await page.keyboard.press('ArrowLeft');
     const step = await root.getAttribute('data-demo-step');
-    await expect.poll(() => liveRoot(clone).getAttribute('data-demo-step')).toBe(step);
+    await expect.poll(() => liveRoot(clone).getAttribute('data-demo-step'), { timeout: 10_000 }).toBe(step);
     expect(await demoState(clone)).toEqual(await demoState(page));
     expect(((await demoState(clone)) as { trainSteps: number }).trainSteps).toBe(before + 25);
-    await expect.poll(async () => (await canvasPixels(clone)) === (await canvasPixels(page))).toBe(true);
+    await expect.poll(async () => (await canvasPixels(clone)) === (await canvasPixels(page)), { timeout: 20_000 }).toBe(true);
     expect(await liveRoot(clone).locator('button').first().isDisabled()).toBe(true);
     expect(cloneWatch.errors).toEqual([]);
     await clone.close();
+    // Focus is still in the slider, which keeps keys from the slides.
+    await page.keyboard.press('Escape');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('p');
+    await expect.poll(() => containerHasClass(page, 'remark-presenter-mode')).toBe(false);
   });
 
   it('frees every tensor over 20 show/hide cycles', async () => {
@@ -155,6 +172,23 @@ describe.each([
     }
     expect(await page.locator('.remark-slides-area .demo-root').count()).toBe(0);
     expect(await tfMemory(page)).toBe(baseline);
+  });
+
+  it('prints the picture of the current state in every copy of the demo, without its controls', async () => {
+    await goto(page, url, 3);
+    await waitRunning(page);
+    const stepSnapshot = page.locator('.remark-slides-area .remark-slide-container').nth(3).locator('.demo-host img.demo-snapshot');
+    const before = await stepSnapshot.getAttribute('src');
+    await liveRoot(page).locator('button', { hasText: 'train' }).click();
+    // A person printing makes Chromium fire beforeprint; emulating print media does not.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const after = await stepSnapshot.getAttribute('src');
+    expect(after).toMatch(/^data:image\/png;base64,/);
+    expect(after).not.toBe(before);
+    await page.emulateMedia({ media: 'print' });
+    expect(await liveRoot(page).locator('.demo-controls').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await liveRoot(page).locator('.demo-controls').isVisible()).toBe(true);
   });
 
   it('prints the demo as its snapshot', async () => {
