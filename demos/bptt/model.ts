@@ -9,7 +9,7 @@
  */
 import type { Batch, ModelSpec, ParamSet } from '../../src/rnn/index.ts';
 import { charCorpus, initParams, refDiagnostics } from '../../src/rnn/index.ts';
-import { textChars } from './state.ts';
+import { textChars } from './schema.ts';
 
 export interface BpttConfig {
   text: string;

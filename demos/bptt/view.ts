@@ -9,7 +9,7 @@ import type { ScaleBand, ScaleDiverging, ScaleSequential } from 'd3-scale';
 import { interpolatePuOr, interpolateViridis } from 'd3-scale-chromatic';
 import { line } from 'd3-shape';
 import type { DemoCanvas } from '../../src/widgets/ui.ts';
-import { CANVAS_FONT, CANVAS_MONO, CANVAS_SCALE, demoCanvas, PALETTE } from '../../src/widgets/ui.ts';
+import { CANVAS_FONT, CANVAS_MONO, CANVAS_SCALE, PALETTE } from '../../src/widgets/ui.ts';
 import type { GradCheck } from './gradcheck.ts';
 import { FD_EPSILON, GRADCHECK_TOLERANCE } from './gradcheck.ts';
 import type { Layout, Rect } from './layout.ts';
@@ -61,9 +61,9 @@ export class BpttView {
   private scales: Scales | null = null;
   private readonly hatch: CanvasPattern | null;
 
-  constructor(parent: HTMLElement, width: number, height: number) {
-    this.surface = demoCanvas(parent, width, height, 'Backpropagation through time: heatmap of per-step gradient norms and per-step contributions to the recurrent-weight gradient');
-    this.layout = computeLayout(width, height);
+  constructor(surface: DemoCanvas) {
+    this.surface = surface;
+    this.layout = computeLayout(surface.width, surface.height);
     this.hatch = makeHatch(this.surface.ctx);
   }
 

@@ -18,12 +18,8 @@ export interface Window {
   bMax: number;
 }
 
-/**
- * The drawn (w, b) window. The bifurcation line b ≈ −0.62·w + 0.47 splits it into a
- * plateau (σ(x_50) → 0, L ≈ 0.49) and a basin; near the cusp (w ≈ 4 to 5.5) the jump
- * between them is steep but wide enough for gradient descent to land on it.
- */
-export const WINDOW: Readonly<Window> = { wMin: 2, wMax: 7, bMin: -5, bMax: 0 };
+export { WINDOW } from './schema.ts';
+import { WINDOW } from './schema.ts';
 
 /** A point in parameter space. */
 export interface Point {

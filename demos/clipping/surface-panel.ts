@@ -211,7 +211,12 @@ function label(ctx: CanvasRenderingContext2D, text: string, at: [number, number]
 export function drawRun(ctx: CanvasRenderingContext2D, s: Surface, plot: Rect, run: Run, upto: number, style: RunStyle): RunLabel[] {
   const labels: RunLabel[] = [];
   const { x, y } = surfaceScales(s, plot);
-  const pts = run.iterates.slice(0, upto + 1);
+  // A fractional `upto` is a tween: the head travels along the segment to the next iterate.
+  const whole = Math.floor(upto);
+  const pts = run.iterates.slice(0, whole + 1);
+  const next = run.iterates[whole + 1];
+  const tail = pts[pts.length - 1];
+  if (upto > whole && next && tail) pts.push({ ...next, w: tail.w + (next.w - tail.w) * (upto - whole), b: tail.b + (next.b - tail.b) * (upto - whole) });
   const segments: ClippedSegment[] = [];
   for (let i = 0; i + 1 < pts.length; i++) {
     const seg = clipSegment(pts[i]!, pts[i + 1]!, s.window);

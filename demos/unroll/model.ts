@@ -1,6 +1,6 @@
 import type * as TfModule from '@tensorflow/tfjs';
 import { charCorpus, initParams, RnnModel, type CharCorpus, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
-import type { UnrollParams, UnrollState } from './state.ts';
+import type { UnrollParams, UnrollState } from './schema.ts';
 
 /** What the view draws for one state: per step the input, the hidden state and the prediction. */
 export interface UnrollTrace {

@@ -14,10 +14,8 @@ import { orthogonalInit } from '../../src/rnn/init.ts';
 import { Rng } from '../../src/rnn/random.ts';
 import { activate, derivative, derivativeBound } from '../../src/rnn/ref/activations.ts';
 
-export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'linear'] as const;
-export type ActivationName = (typeof ACTIVATIONS)[number];
-export const MATRICES = ['orthogonal', 'gaussian'] as const;
-export type MatrixKind = (typeof MATRICES)[number];
+export { ACTIVATIONS, MATRICES, type ActivationName, type MatrixKind } from './schema.ts';
+import type { ActivationName, MatrixKind } from './schema.ts';
 
 /** Units in s_t. */
 export const HIDDEN = 16;

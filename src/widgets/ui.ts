@@ -111,6 +111,9 @@ export interface DemoCanvas {
   readonly ctx: CanvasRenderingContext2D;
   readonly width: number;
   readonly height: number;
+  /** Where a stacked layer sits over the main canvas, in CSS pixels. */
+  readonly offsetX?: number;
+  readonly offsetY?: number;
 }
 
 export const CANVAS_SCALE = 2;
@@ -130,6 +133,22 @@ export function demoCanvas(parent: HTMLElement, width: number, height: number, l
   if (!ctx) throw new Error('this browser gives no 2D canvas');
   ctx.scale(CANVAS_SCALE, CANVAS_SCALE);
   return { canvas, ctx, width, height };
+}
+
+/** A canvas stacked over the main one at `rect`, drawing in the main canvas's coordinates. */
+export function stackCanvas(stage: HTMLElement, rect: { x: number; y: number; width: number; height: number }, label: string): DemoCanvas {
+  const layer = demoCanvas(stage, rect.width, rect.height, label);
+  Object.assign(layer.canvas.style, { position: 'absolute', left: `${rect.x}px`, top: `${rect.y}px` });
+  layer.ctx.translate(-rect.x, -rect.y);
+  return { ...layer, offsetX: rect.x, offsetY: rect.y };
+}
+
+/** Clears a whole canvas whatever its transform. */
+export function clearCanvas(c: DemoCanvas): void {
+  c.ctx.save();
+  c.ctx.setTransform(1, 0, 0, 1, 0, 0);
+  c.ctx.clearRect(0, 0, c.canvas.width, c.canvas.height);
+  c.ctx.restore();
 }
 
 /** Fonts for canvas text: the deck's shipped faces (canvas falls back to system fonts otherwise). */
