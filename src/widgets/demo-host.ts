@@ -236,8 +236,8 @@ export class DemoHost implements ClockClient {
     this.active = false;
     unsubscribe(this);
     if (!this.parts) return;
-    if (this.dirty) this.drawNow();
-    this.takeSnapshot();
+    // The snapshot (a PNG encode) is taken by the runtime after the next slide is painted.
+    this.lastSnapshot = undefined;
     if (this.status !== 'error') this.setStatus('paused');
   }
 

@@ -133,7 +133,8 @@ export class DemoRuntime {
       for (const id of hidden) {
         const demo = this.mounted.get(id);
         if (!demo) continue;
-        if (demo.lastSnapshot) this.snapshots.set(id, demo.lastSnapshot);
+        const snapshot = demo.takeSnapshot();
+        if (snapshot) this.snapshots.set(id, snapshot);
         if (!this.isNear(id, index, slides)) this.dispose(id);
         else this.fillHosts(id);
       }
