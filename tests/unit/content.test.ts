@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/build/compile-deck.ts';
 import { readDeckSources, type ChapterSource } from '../../src/build/deck-sources.ts';
+import { loadDemoSpecs } from '../../src/build/demo-specs.ts';
 import { formatDiagnostic } from '../../src/build/diagnostics.ts';
 import { maskCode } from '../../src/build/mask-code.ts';
 import { splitSlides } from '../../src/build/slide-properties.ts';
@@ -255,13 +256,12 @@ const sources = readDeckSources(root);
 const slides = slidesOf(sources.chapters);
 
 describe('the lecture in slides/', () => {
-  it('is listed in order.txt and compiles without errors (formulas, figures, templates)', () => {
-    const compiled = compileDeck(sources.chapters, sources.diagnostics);
+  it('is listed in order.txt and compiles without errors or warnings (formulas, figures, templates, demos)', async () => {
+    const compiled = compileDeck(sources.chapters, sources.diagnostics, await loadDemoSpecs(root, (f) => import(f)));
     const errors = compiled.diagnostics.filter((d) => d.level === 'error').map(formatDiagnostic);
     expect(errors).toEqual([]);
-    // Demo fences are checked against the demos' own manifests by the build; here the
-    // demos are not loaded, so only their "unknown demo" notices are expected.
-    const warnings = compiled.diagnostics.filter((d) => d.level === 'warning' && !/^unknown demo "/.test(d.message)).map(formatDiagnostic);
+    // Demo fences are checked against the demos' real specs: a bad parameter is a warning, and fails here.
+    const warnings = compiled.diagnostics.filter((d) => d.level === 'warning').map(formatDiagnostic);
     expect(warnings).toEqual([]);
     expect(compiled.formulaCount).toBeGreaterThan(50);
   });
@@ -314,7 +314,8 @@ describe('the lecture in slides/', () => {
     const demos = slides.flatMap((s) => [...s.content.matchAll(/^```demo:([\w-]+)\n([\s\S]*?)^```/gm)].map((m) => ({ s, name: m[1]!, body: m[2]! })));
     expect(new Set(demos.map((d) => d.name))).toEqual(new Set(['unroll', 'bptt', 'vanishing', 'clipping']));
     for (const d of demos) {
-      const params = d.body.split('\n').filter((l) => l.trim());
+      // `id:` names the demo (kept state, bookmarks); it is not a parameter.
+      const params = d.body.split('\n').filter((l) => l.trim() && !/^id:/.test(l.trim()));
       expect(params.every((l) => /^seed: \d+$/.test(l.trim())), `${where(d.s)}: ${d.name}`).toBe(true);
     }
   });

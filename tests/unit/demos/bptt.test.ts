@@ -1,16 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import manifestJson from '../../../demos/bptt/demo.json';
 import demo from '../../../demos/bptt/index.ts';
 import { autodiffGradients, compareGradients, finiteDifferenceGradients, gradientCheck, GRADCHECK_TOLERANCE } from '../../../demos/bptt/gradcheck.ts';
 import type { BpttConfig } from '../../../demos/bptt/model.ts';
 import { buildModel, truncate, U_NAME } from '../../../demos/bptt/model.ts';
-import type { BpttParams } from '../../../demos/bptt/state.ts';
-import { FRAMES_PER_STEP, maxFrame, stepsOf } from '../../../demos/bptt/state.ts';
+import manifest, { FRAMES_PER_STEP, maxFrame, stepsOf } from '../../../demos/bptt/schema.ts';
 import { nextStepFrame, sweepPosition } from '../../../demos/bptt/timeline.ts';
 import { refLossAndGradients } from '../../../src/rnn/index.ts';
-import type { DemoManifest } from '../../../src/widgets/params.ts';
-import { validateParams } from '../../../src/widgets/params.ts';
+import { check, validateParams } from '../../../src/widgets/schema.ts';
 
 /**
  * Model side of the BPTT demo: the per-step contributions add up to the total gradient,
@@ -19,7 +16,8 @@ import { validateParams } from '../../../src/widgets/params.ts';
  * leaks; plus the state and parameter contracts.
  */
 
-const manifest = manifestJson as DemoManifest;
+type BpttParams = Parameters<typeof manifest.initialState>[0];
+const parseState = (raw: unknown, p: BpttParams) => check(manifest.state(p), raw);
 const params: BpttParams = { seed: 1, text: 'hello world', hidden: 6, gain: 0.7 };
 const cfg = (over: Partial<BpttConfig> = {}): BpttConfig => ({ text: params.text, hidden: params.hidden, seed: params.seed, gain: params.gain, ...over });
 const frob = (a: ArrayLike<number>) => Math.sqrt(Array.from(a).reduce((s, v) => s + v * v, 0));
@@ -151,16 +149,17 @@ describe('on-slide gradient check', () => {
 });
 
 describe('state and parameters', () => {
-  it('initial state round-trips through JSON and parseState', () => {
-    const s = demo.initialState(params);
+  it('initial state round-trips through JSON and the state schema', () => {
+    expect(demo.spec).toBe(manifest);
+    const s = demo.spec.initialState(params);
     expect(s.frame).toBe(maxFrame(stepsOf(params)));
-    expect(demo.parseState(JSON.parse(JSON.stringify(s)), params)).toEqual(s);
-    const mid = { ...s, frame: 37, trunc: 3, gain: 1.85, seed: 12, playing: true };
-    expect(demo.parseState(JSON.parse(JSON.stringify(mid)), params)).toEqual(mid);
+    expect(parseState(JSON.parse(JSON.stringify(s)), params)).toEqual(s);
+    const mid = { ...s, frame: 5 * FRAMES_PER_STEP, trunc: 3, gain: 1.85, seed: 12, playing: true };
+    expect(parseState(JSON.parse(JSON.stringify(mid)), params)).toEqual(mid);
   });
 
-  it('parseState rejects garbage', () => {
-    const s = demo.initialState(params);
+  it('the state schema rejects garbage', () => {
+    const s = manifest.initialState(params);
     const bad: unknown[] = [
       null,
       42,
@@ -169,15 +168,17 @@ describe('state and parameters', () => {
       {},
       { ...s, seed: -1 },
       { ...s, seed: 1.5 },
+      { ...s, seed: 1_000_001 },
       { ...s, gain: 10 },
       { ...s, gain: 'big' },
       { ...s, gain: Number.NaN },
       { ...s, trunc: 0 },
       { ...s, frame: maxFrame(stepsOf(params)) + 1 },
       { ...s, frame: -3 },
+      { ...s, frame: 2.5 },
       { ...s, playing: 'yes' },
     ];
-    for (const b of bad) expect(demo.parseState(b, params), JSON.stringify(b)).toBeNull();
+    for (const b of bad) expect(parseState(b, params), JSON.stringify(b)).toBeNull();
   });
 
   it('manifest parameters validate: defaults from an empty body, problems for bad values', () => {
@@ -185,8 +186,8 @@ describe('state and parameters', () => {
     expect(empty.problems).toEqual([]);
     expect(empty.values).toEqual(params);
     expect(manifest.tfjs).toBe(true);
-    expect(manifest.params.seed?.type).toBe('integer');
-    for (const body of ['seed: 1.5', 'hidden: 40', 'gain: 0', 'text: ab', 'colour: red']) {
+    expect(validateParams(manifest, 'seed: 1000000').problems).toEqual([]);
+    for (const body of ['seed: 1.5', 'seed: 1000001', 'hidden: 40', 'gain: 0', 'text: ab', 'colour: red']) {
       expect(validateParams(manifest, body).problems.length, body).toBeGreaterThan(0);
     }
     expect(validateParams(manifest, 'seed: 3\ntext: "abcabcab"\nhidden: 4').problems).toEqual([]);
