@@ -26,7 +26,7 @@ export interface Layout {
 }
 
 const CHAIN_H = 66;
-const LINE_H = 12.5;
+const LINE_H = 14;
 
 export function computeLayout(width: number, height: number): Layout {
   const textLines = width >= 640 ? 2 : 4;
