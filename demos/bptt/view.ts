@@ -36,6 +36,11 @@ const SOFTWARE = true;
 const BG = '#ffffff';
 const EMPTY = '#f3f1ea';
 const DROPPED = '#d9d6cc';
+/**
+ * Smallest canvas text, in slide px. remark lays a 16:9 slide out 1210 × 681 and scales it to
+ * the window: at 1280 × 720 by 720/681 ≈ 1.06, so 13.5 slide px are 14.3 screen px.
+ */
+export const TEXT_PX = 13.5;
 /** Cells this far below the largest value share the darkest colour (the legend's bottom). */
 const LOG_RANGE = 1e-6;
 
@@ -137,7 +142,7 @@ export class BpttView {
     const jY = c.y + 6;
     const xY = stripTop + stripH + 11;
 
-    ctx.font = CANVAS_FONT(10);
+    ctx.font = CANVAS_FONT(TEXT_PX);
     ctx.fillStyle = PALETTE.muted;
     ctx.textAlign = 'right';
     ctx.fillText('J', c.x - 8, jY);
@@ -169,12 +174,12 @@ export class BpttView {
       ctx.strokeStyle = computed ? PALETTE.ink : PALETTE.grid;
       ctx.lineWidth = 1;
       ctx.stroke();
-      ctx.font = CANVAS_MONO(11);
+      ctx.font = CANVAS_MONO(TEXT_PX + 0.5);
       ctx.textAlign = 'center';
       ctx.fillStyle = PALETTE.ink;
       ctx.fillText(visibleChar(model.chars[t]!), x + bw / 2, xY);
     }
-    ctx.font = CANVAS_FONT(10);
+    ctx.font = CANVAS_FONT(TEXT_PX);
     ctx.fillStyle = PALETTE.blue;
     ctx.textAlign = 'left';
     if (T > 1) ctx.fillText('W_rec', s.chainX(0)! + bw + 3, stripTop - 4);
@@ -217,7 +222,7 @@ export class BpttView {
         } else if (k >= pos.backwardFrom) {
           ctx.fillStyle = s.heatColors[t]![k]!;
           ctx.fillRect(x, y, bw, bw);
-          if (!Number.isFinite(v)) centred(ctx, '∞', x + bw / 2, y + bw / 2, '#fff', CANVAS_FONT(Math.max(10, bw - 3)));
+          if (!Number.isFinite(v)) centred(ctx, '∞', x + bw / 2, y + bw / 2, '#fff', CANVAS_FONT(Math.max(TEXT_PX, bw - 3)));
         } else {
           ctx.fillStyle = EMPTY;
           ctx.fillRect(x, y, bw, bw);
@@ -241,8 +246,8 @@ export class BpttView {
     }
     // Axes: k along the bottom, t down the left, numbered from 1 as on the slides; a label every
     // step, or every other when cells are small.
-    const every = bw >= 13 ? 1 : 2;
-    ctx.font = CANVAS_MONO(10);
+    const every = bw >= 16 ? 1 : 2;
+    ctx.font = CANVAS_MONO(TEXT_PX);
     ctx.fillStyle = PALETTE.muted;
     for (let i = 0; i < T; i += every) {
       ctx.textAlign = 'center';
@@ -250,7 +255,7 @@ export class BpttView {
       ctx.textAlign = 'right';
       ctx.fillText(String(i + 1), r.x - 3, r.y + s.cells(i)! + bw / 2);
     }
-    ctx.font = CANVAS_FONT(10.5);
+    ctx.font = CANVAS_FONT(TEXT_PX + 0.5);
     ctx.textAlign = 'center';
     ctx.fillStyle = PALETTE.ink;
     ctx.fillText('state step k →', r.x + r.w / 2, r.y + r.h + 18);
@@ -262,7 +267,7 @@ export class BpttView {
     ctx.fillText('‖∂J_t/∂s_k‖', r.x + r.w / 2, r.y - 8);
     // The empty upper triangle: J_t does not depend on later states.
     ctx.fillStyle = PALETTE.muted;
-    ctx.font = CANVAS_FONT(10);
+    ctx.font = CANVAS_FONT(TEXT_PX);
     ctx.textAlign = 'center';
     ctx.fillText('0 for k > t', r.x + r.w * 0.68, r.y + r.h * 0.3);
   }
@@ -283,7 +288,7 @@ export class BpttView {
     if (powers.length >= 2) ticks = powers;
     if (ticks.length > 6) ticks = ticks.filter((_, i) => i % Math.ceil(ticks.length / 6) === 0);
     if (ticks.length < 2) ticks = [lo, hi];
-    ctx.font = CANVAS_MONO(10);
+    ctx.font = CANVAS_MONO(TEXT_PX);
     ctx.fillStyle = PALETTE.muted;
     ctx.textAlign = 'left';
     for (const v of ticks) {
@@ -296,7 +301,7 @@ export class BpttView {
       ctx.fillText(label, r.x + r.w + 5, py);
     }
     // Which end is which, in words: the colours alone do not say that dark means large.
-    ctx.font = CANVAS_FONT(10);
+    ctx.font = CANVAS_FONT(TEXT_PX);
     ctx.fillStyle = PALETTE.ink;
     ctx.textAlign = 'left';
     ctx.fillText('large', r.x - 2, r.y - 8);
@@ -324,12 +329,12 @@ export class BpttView {
       .domain([Math.min(...all), Math.max(...all)])
       .nice(4)
       .range([plot.y + plot.h, plot.y]);
-    ctx.font = CANVAS_FONT(10.5);
+    ctx.font = CANVAS_FONT(TEXT_PX + 0.5);
     ctx.fillStyle = PALETTE.ink;
     ctx.textAlign = 'center';
     ctx.fillText('step k’s share of ∂J/∂W_rec', plot.x + plot.w / 2, r.y - 8);
     // y axis from the scale's own ticks.
-    ctx.font = CANVAS_MONO(10);
+    ctx.font = CANVAS_MONO(TEXT_PX);
     ctx.textAlign = 'right';
     ctx.strokeStyle = PALETTE.grid;
     ctx.lineWidth = 0.6;
@@ -344,7 +349,7 @@ export class BpttView {
       ctx.fillText(tickFormat(v), plot.x - 3, py);
     }
     if (!model.finite) {
-      centred(ctx, 'diverged (∞)', plot.x + plot.w / 2, plot.y + plot.h / 2, PALETTE.vermillion, CANVAS_FONT(12, 600));
+      centred(ctx, 'diverged (∞)', plot.x + plot.w / 2, plot.y + plot.h / 2, PALETTE.vermillion, CANVAS_FONT(TEXT_PX + 1, 600));
       return;
     }
     const bw = x.bandwidth();
@@ -378,7 +383,7 @@ export class BpttView {
       fillSpan(ctx, kx, 8, ky, ky + 8, PALETTE.blue);
       fillSpan(ctx, kx + 40, 8, ky, ky + 8, DROPPED);
       if (this.hatch) fillSpan(ctx, kx + 40, 8, ky, ky + 8, this.hatch);
-      ctx.font = CANVAS_FONT(10);
+      ctx.font = CANVAS_FONT(TEXT_PX);
       ctx.fillStyle = PALETTE.ink;
       ctx.textAlign = 'left';
       ctx.fillText('kept', kx + 11, ky + 4);
@@ -406,7 +411,7 @@ export class BpttView {
     ctx.moveTo(plot.x, y(0));
     ctx.lineTo(plot.x + plot.w, y(0));
     ctx.stroke();
-    ctx.font = CANVAS_MONO(10);
+    ctx.font = CANVAS_MONO(TEXT_PX);
     ctx.fillStyle = PALETTE.muted;
     ctx.textAlign = 'center';
     const every = bw >= 9 ? 1 : 2;
@@ -461,7 +466,7 @@ export class BpttView {
             [`${status} · ${sumText} · ${truncText}`, PALETTE.ink],
             [`${how}: ${result.replace(/^grad check: /, '')}`, ok === false ? PALETTE.vermillion : PALETTE.ink],
           ];
-    ctx.font = CANVAS_FONT(10.5);
+    ctx.font = CANVAS_FONT(TEXT_PX + 0.5);
     ctx.textAlign = 'left';
     lines.forEach(([text, colour], i) => {
       ctx.fillStyle = colour;

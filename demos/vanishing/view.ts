@@ -1,5 +1,5 @@
 /**
- * Draws one Measurement on a canvas: the measured ‖∂s_t/∂s_k‖₂ per input sequence (thin),
+ * Draws one Measurement on a canvas: the measured ‖∂a_t/∂a_k‖₂ (a_t the pre-activation state of Pascanu et al.) per input sequence (thin),
  * their median (thick) and the bound (λ₁γ)^(t−k) (dashed) on a log axis, the norm's ranges
  * above and below 1 shaded and labelled as such, and ∞ / →0 marks where a curve leaves the frame. Pure function of its
  * inputs, so driver and follower draw identical pixels from identical states.
@@ -15,11 +15,14 @@ import { plotValue } from './model.ts';
 export const LOG_MIN = -16;
 export const LOG_MAX = 16;
 
-/** Slide px; with sub/superscripts at no less than 10, nothing is below 14 px at 1280 × 720 (× 1280/908). */
-const FONT = 12;
-const MIN_FONT = 10;
+/**
+ * Slide px. remark lays a 16:9 slide out 1210 × 681 and scales it to the window, at 1280 × 720
+ * by 720/681 ≈ 1.06: with sub/superscripts at no less than 13.5, nothing is below 14 px there.
+ */
+const FONT = 15;
+const MIN_FONT = 13.5;
 const small = (px: number) => Math.max(MIN_FONT, px * 0.8);
-const MARGIN = { left: 52, right: 12, top: 40, bottom: 30 };
+const MARGIN = { left: 60, right: 12, top: 46, bottom: 34 };
 
 type Part = string | { sub: string } | { sup: string };
 
@@ -98,7 +101,7 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
   ctx.lineWidth = 1;
   ctx.strokeStyle = PALETTE.grid;
   ctx.fillStyle = PALETTE.muted;
-  ctx.font = CANVAS_FONT(FONT - 1);
+  ctx.font = CANVAS_FONT(FONT - 1.5);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (let e = LOG_MIN; e <= LOG_MAX; e += 4) {
@@ -130,7 +133,7 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
   ctx.save();
   ctx.translate(12, (top + bottom) / 2);
   ctx.rotate(-Math.PI / 2);
-  const yLabel: Part[] = ['‖∂s', { sub: 't' }, '/∂s', { sub: 'k' }, '‖', { sub: '2' }, ' (log scale)'];
+  const yLabel: Part[] = ['‖∂a', { sub: 't' }, '/∂a', { sub: 'k' }, '‖', { sub: '2' }, ' (log scale)'];
   drawRich(ctx, richWidth(ctx, yLabel, FONT) / 2, 0, yLabel, FONT, 'right');
   ctx.restore();
 
@@ -210,12 +213,12 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
 
   // Header: the recurrence measured and λ₁γ; legend and the value at the newest gap.
   ctx.fillStyle = PALETTE.ink;
-  drawRich(ctx, left, 13, ['s', { sub: 't' }, ' = W', { sub: 'rec' }, ' σ(s', { sub: 't−1' }, ') + W', { sub: 'in' }, ' x', { sub: 't' }, ' + b,  ', `${m.logNorms.length} random inputs`], FONT);
+  drawRich(ctx, left, 15, ['a', { sub: 't' }, ' = W', { sub: 'rec' }, ' σ(a', { sub: 't−1' }, ') + W', { sub: 'in' }, ' x', { sub: 't' }, ' + b,  ', `${m.logNorms.length} inputs`], FONT);
   ctx.fillStyle = explode ? PALETTE.vermillion : vanish ? PALETTE.blue : PALETTE.ink;
-  drawRich(ctx, right, 13, ['λ', { sub: '1' }, `γ = ${m.lambda1.toFixed(2)} × ${gammaText(m.gamma)} = ${m.ratio.toFixed(2)}`], FONT, 'right');
+  drawRich(ctx, right, 15, ['λ', { sub: '1' }, `γ = ${m.lambda1.toFixed(2)} × ${gammaText(m.gamma)} = ${m.ratio.toFixed(2)}`], FONT, 'right');
 
   let lx = left;
-  const ly = 30;
+  const ly = 34;
   const legend = (draw: (x0: number) => void, parts: Part[]) => {
     draw(lx);
     ctx.fillStyle = PALETTE.ink;
