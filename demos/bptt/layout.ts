@@ -34,9 +34,9 @@ export function computeLayout(width: number, height: number): Layout {
   const chain: Rect = { x: 22, y: 2, w: width - 30, h: CHAIN_H };
   const top = chain.y + chain.h + 16;
   const bottom = text.y - 30;
-  // Square heatmap; the labels need ~30 px on its left and ~22 px below.
+  // Square heatmap; the labels need ~40 px on its left and ~22 px below.
   const side = Math.max(40, Math.min(bottom - top, width * 0.36));
-  const heat: Rect = { x: 34, y: top, w: side, h: side };
+  const heat: Rect = { x: 44, y: top, w: side, h: side };
   const legend: Rect = { x: heat.x + side + 8, y: top, w: 8, h: side };
   const barsX = legend.x + legend.w + 58;
   const bars: Rect = { x: barsX, y: top, w: Math.max(60, width - barsX - 6), h: side };

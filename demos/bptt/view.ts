@@ -260,7 +260,7 @@ export class BpttView {
     ctx.fillStyle = PALETTE.ink;
     ctx.fillText('state step k →', r.x + r.w / 2, r.y + r.h + 18);
     ctx.save();
-    ctx.translate(r.x - 18, r.y + r.h / 2);
+    ctx.translate(r.x - 30, r.y + r.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.fillText('← loss step t', 0, 0);
     ctx.restore();
