@@ -5,11 +5,16 @@ import { openDeck, slideCount, waitForIndex } from './deck-page.ts';
 import { servedTarget, type Target } from './targets.ts';
 
 /**
- * Readable on a projector: at 1280 × 720 no text in a figure or a demo canvas is drawn below
- * 14 screen px. remark lays a 16:9 slide out 908 px wide and scales it to the window, so at
- * 1280 × 720 one slide px is 1280 / 908 ≈ 1.41 screen px; both measures below are taken on
- * screen, so they need no such factor.
+ * Readable on a projector: at 1280 × 720 (16:9) and 1024 × 768 (4:3) no text in a figure or a
+ * demo canvas is drawn below 14 screen px. remark lays a slide out 1210 × 681 (16:9) or
+ * 908 × 681 (4:3) and scales it to the window, so one slide px is 720/681 ≈ 1.06 screen px at
+ * 1280 × 720 and 1024/908 ≈ 1.13 at 1024 × 768; both measures below are taken on screen, so
+ * they need no such factor.
  */
+const SCREENS = [
+  { name: '16:9 at 1280 × 720', viewport: { width: 1280, height: 720 }, query: '' },
+  { name: '4:3 at 1024 × 768', viewport: { width: 1024, height: 768 }, query: '?ratio=4:3' },
+];
 const MIN_PX = 14;
 
 interface Smallest {
@@ -70,7 +75,7 @@ function smallestFigureText(page: Page): Promise<Smallest | null> {
   });
 }
 
-describe('text size at 1280 × 720', () => {
+describe.each(SCREENS)('text size, $name', ({ viewport, query }) => {
   let browser: Browser;
   let target: Target;
   let page: Page;
@@ -78,9 +83,9 @@ describe('text size at 1280 × 720', () => {
   beforeAll(async () => {
     target = await servedTarget();
     browser = await launchChrome();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page = await browser.newPage({ viewport });
     await page.addInitScript(patchCanvasText);
-    await openDeck(page, `${target.url}#1`);
+    await openDeck(page, `${target.url}${query}#1`);
   });
 
   afterAll(async () => {
@@ -91,8 +96,7 @@ describe('text size at 1280 × 720', () => {
   it(`draws no figure or demo text below ${MIN_PX} px on any slide`, async () => {
     const n = await slideCount(page);
     const small: string[] = [];
-    let smallest = Infinity;
-    const report: string[] = [];
+    let smallest = { px: Infinity, where: '' };
     for (let i = 1; i <= n; i++) {
       await page.evaluate((k) => (location.hash = `#${k}`), i);
       await waitForIndex(page, i - 1);
@@ -108,12 +112,11 @@ describe('text size at 1280 × 720', () => {
       const canvas = await smallestCanvasText(page);
       for (const [kind, s] of [['figure', figure], ['canvas', canvas]] as const) {
         if (!s) continue;
-        smallest = Math.min(smallest, s.px);
-        report.push(`slide ${i} ${kind}: ${s.px.toFixed(1)} px "${s.text}"`);
+        if (s.px < smallest.px) smallest = { px: s.px, where: `slide ${i}, ${kind}: "${s.text}"` };
         if (s.px < MIN_PX - 0.01) small.push(`slide ${i}, ${kind}: "${s.text}" at ${s.px.toFixed(1)} px`);
       }
     }
-    console.info(`smallest figure or canvas text on ${n} slides: ${smallest.toFixed(1)} px\n${report.join('\n')}`);
+    console.info(`smallest figure or canvas text on ${n} slides: ${smallest.px.toFixed(1)} px (${smallest.where})`);
     expect(small).toEqual([]);
   });
 });
