@@ -8,7 +8,7 @@ import { defineDemo } from '../../src/widgets/contract.ts';
 import { rangeOf } from '../../src/widgets/schema.ts';
 import { gradientCheck } from './gradcheck.ts';
 import { buildModel, truncate, type BpttModel } from './model.ts';
-import spec, { FRAMES_PER_STEP, gainField, maxFrame, seedField, stepsOf } from './schema.ts';
+import spec, { FRAMES_PER_STEP, SCHEMES, gainField, maxFrame, seedField, stepsOf } from './schema.ts';
 import { nextStepFrame, sweepPosition } from './timeline.ts';
 import { BpttView, type CheckView } from './view.ts';
 
@@ -50,7 +50,7 @@ export default defineDemo(spec, ({ params, canvas, tf, later, redraw }) => {
   return {
     derive(s) {
       const m = modelFor(s.seed, s.gain);
-      return { model: m, trunc: truncate(m, s.trunc) };
+      return { model: m, trunc: truncate(m, s.trunc, s.scheme) };
     },
     draw({ model: m, trunc }, { state, since }) {
       const ahead = state.playing && Number.isFinite(since) ? Math.min(1, since / STEP_MS) * FRAMES_PER_STEP : 0;
@@ -86,6 +86,14 @@ export default defineDemo(spec, ({ params, canvas, tf, later, redraw }) => {
         get: (s) => s.trunc,
         set: (s, v) => ({ ...s, trunc: Math.max(1, Math.min(T, Math.round(v))) }),
         format: (v) => (v >= T ? 'full' : String(v)),
+      },
+      {
+        kind: 'select',
+        label: 'cut',
+        values: SCHEMES,
+        labels: { chunked: 'chunks of τ', band: 'sliding band' },
+        get: (s) => s.scheme,
+        set: (s, v) => ({ ...s, scheme: v === 'band' ? ('band' as const) : ('chunked' as const) }),
       },
       { kind: 'slider', label: 'gain', field: gainField, step: 0.05, get: (s) => s.gain, set: (s, v) => ({ ...s, gain: Math.round(v * 100) / 100 }), format: (v) => v.toFixed(2) },
     ],

@@ -4,7 +4,7 @@
  * the driver sends only this.
  */
 import { defineSpec } from '../../src/widgets/contract.ts';
-import { flag, integer, number, param, stateSchema, text } from '../../src/widgets/schema.ts';
+import { choice, flag, integer, number, param, stateSchema, text } from '../../src/widgets/schema.ts';
 
 export const MAX_STEPS = 12;
 export const seedField = integer(0, 1_000_000);
@@ -12,6 +12,8 @@ export const gainField = number(0.25, 3);
 /** Frames per chain step: the sweep's marker travels this many frames from one state to the next. */
 export const FRAMES_PER_STEP = 8;
 export const DEFAULT_TEXT = 'hello world';
+/** How truncated BPTT cuts: chunks of τ steps (one update per chunk, as on the slide) or a band of the last τ states behind each loss. */
+export const SCHEMES = ['chunked', 'band'] as const;
 
 /** The characters the RNN reads (code points, so an emoji is one token); at most MAX_STEPS + 1. */
 export function textChars(chars: string): string[] {
@@ -45,10 +47,11 @@ export default defineSpec({
       gain: gainField,
       /** Truncation length τ: each J_t is backpropagated through its last τ states; τ = T is full BPTT. */
       trunc: integer(1, stepsOf(p)),
+      scheme: choice(SCHEMES),
       /** Sweep position in [0, maxFrame]: whole chain steps (multiples of FRAMES_PER_STEP) while playing. */
       frame: integer(0, maxFrame(stepsOf(p))),
       playing: flag(),
     }),
   /** Starts with both sweeps done, so the preview and print show the whole picture. */
-  initialState: (p) => ({ seed: p.seed, gain: p.gain, trunc: stepsOf(p), frame: maxFrame(stepsOf(p)), playing: false }),
+  initialState: (p) => ({ seed: p.seed, gain: p.gain, trunc: stepsOf(p), scheme: 'chunked' as const, frame: maxFrame(stepsOf(p)), playing: false }),
 });

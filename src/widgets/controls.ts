@@ -20,13 +20,31 @@ export type ControlSpec<S> =
       set(state: S, value: number): S;
       format?(value: number): string;
     }
-  | { kind: 'select'; label: string; values: readonly string[]; get(state: S): string; set(state: S, value: string): S }
+  | {
+      kind: 'select';
+      label: string;
+      values: readonly string[];
+      /** What each value reads as in the menu, where it differs from the value. */
+      labels?: Readonly<Record<string, string>>;
+      get(state: S): string;
+      set(state: S, value: string): S;
+    }
   | { kind: 'button'; label: string | ((state: S) => string); title: string; press(state: S): S };
 
 export interface BoundControl<S> {
   readonly element: HTMLElement;
   sync(state: S): void;
   setDisabled(disabled: boolean): void;
+}
+
+/** Writing a control costs a style and layout pass: only a value that changed is written. */
+function onChange<T>(first: T, write: (value: T) => void): (value: T) => void {
+  let shown = first;
+  return (value) => {
+    if (value === shown) return;
+    shown = value;
+    write(value);
+  };
 }
 
 /** Builds one control; `change` receives the state it makes. */
@@ -44,16 +62,19 @@ export function bindControl<S>(spec: ControlSpec<S>, state: () => S, change: (ne
         format: spec.format,
         onInput: (v) => change(spec.set(state(), v)),
       });
-      return { element: c.element, sync: (s) => c.set(spec.get(s)), setDisabled: (d) => c.setDisabled(d) };
+      const write = onChange(spec.get(state()), (v: number) => c.set(v));
+      return { element: c.element, sync: (s) => write(spec.get(s)), setDisabled: (d) => c.setDisabled(d) };
     }
     case 'select': {
-      const c = select({ label: spec.label, values: spec.values, value: spec.get(state()), onChange: (v) => change(spec.set(state(), v)) });
-      return { element: c.element, sync: (s) => c.set(spec.get(s)), setDisabled: (d) => c.setDisabled(d) };
+      const c = select({ label: spec.label, values: spec.values, labels: spec.labels, value: spec.get(state()), onChange: (v) => change(spec.set(state(), v)) });
+      const write = onChange(spec.get(state()), (v: string) => c.set(v));
+      return { element: c.element, sync: (s) => write(spec.get(s)), setDisabled: (d) => c.setDisabled(d) };
     }
     case 'button': {
       const label = (s: S) => (typeof spec.label === 'function' ? spec.label(s) : spec.label);
       const c = button({ label: label(state()), title: spec.title, onClick: () => change(spec.press(state())) });
-      return { element: c.element, sync: (s) => c.set(label(s)), setDisabled: (d) => c.setDisabled(d) };
+      const write = onChange(label(state()), (v: string) => c.set(v));
+      return { element: c.element, sync: (s) => write(label(s)), setDisabled: (d) => c.setDisabled(d) };
     }
   }
 }

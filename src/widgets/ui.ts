@@ -59,7 +59,7 @@ export function slider(options: {
   };
 }
 
-export function select<T extends string>(options: { label: string; values: readonly T[]; value: T; onChange: (v: T) => void }): Control<T> {
+export function select<T extends string>(options: { label: string; values: readonly T[]; labels?: Readonly<Record<string, string>>; value: T; onChange: (v: T) => void }): Control<T> {
   const wrap = document.createElement('label');
   wrap.className = 'demo-select';
   const text = document.createElement('span');
@@ -70,7 +70,7 @@ export function select<T extends string>(options: { label: string; values: reado
   for (const v of options.values) {
     const opt = document.createElement('option');
     opt.value = v;
-    opt.textContent = v;
+    opt.textContent = options.labels?.[v] ?? v;
     sel.append(opt);
   }
   sel.value = options.value;
