@@ -11,7 +11,7 @@ const INTERACTION: Record<string, RegExp> = {
   unroll: /^step ▶$/,
   bptt: /new weights/i,
   vanishing: /new inputs/i,
-  clipping: /random start|restart/i,
+  clipping: /random start/i,
 };
 
 const allCanvases = (page: Page) =>
