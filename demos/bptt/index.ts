@@ -17,6 +17,7 @@ const STEP_MS = 400;
 /** Gain slider drags rebuild the model at once but rerun the gradient check only once they settle. */
 const CHECK_DELAY_MS = 120;
 const SEED_MAX = rangeOf(seedField)?.[1] ?? 1_000_000;
+const SCHEME_LABELS = { chunked: 'chunks of τ', band: 'sliding band' };
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, CHECK_DELAY_MS));
 
 export default defineDemo(spec, ({ params, canvas, tf, later, redraw }) => {
@@ -87,14 +88,7 @@ export default defineDemo(spec, ({ params, canvas, tf, later, redraw }) => {
         set: (s, v) => ({ ...s, trunc: Math.max(1, Math.min(T, Math.round(v))) }),
         format: (v) => (v >= T ? 'full' : String(v)),
       },
-      {
-        kind: 'select',
-        label: 'cut',
-        values: SCHEMES,
-        labels: { chunked: 'chunks of τ', band: 'sliding band' },
-        get: (s) => s.scheme,
-        set: (s, v) => ({ ...s, scheme: v === 'band' ? ('band' as const) : ('chunked' as const) }),
-      },
+      { kind: 'select', label: 'cut', values: SCHEMES, labels: SCHEME_LABELS, get: (s) => s.scheme, set: (s, v) => ({ ...s, scheme: v === 'band' ? ('band' as const) : ('chunked' as const) }) },
       { kind: 'slider', label: 'gain', field: gainField, step: 0.05, get: (s) => s.gain, set: (s, v) => ({ ...s, gain: Math.round(v * 100) / 100 }), format: (v) => v.toFixed(2) },
     ],
   };

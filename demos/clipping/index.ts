@@ -12,12 +12,11 @@ import { rangeOf } from '../../src/widgets/schema.ts';
 import { descend, randomStart, round3, type Point } from './model.ts';
 import spec, { WINDOW, lrField, seedField, thresholdField } from './schema.ts';
 import { COARSE_GRID, SURFACE_GRID, cachedSurface, lossSurface, lossSurfaceInSlices } from './surface.ts';
+import { bindSurfaceInput } from './surface-input.ts';
 import { createView } from './view.ts';
 
 /** One gradient-descent step every STEP_MS; the heads travel between iterates at the display's rate. */
 const STEP_MS = 60;
-/** Arrow keys move the cursor by this much in w and b (a fifth of it with Shift). */
-const CURSOR_STEP = 0.1;
 const THRESHOLD = logScale(rangeOf(thresholdField) ?? [0.01, 10], 2);
 const LR = logScale(rangeOf(lrField) ?? [0.01, 2], 2);
 const SEED_MAX = rangeOf(seedField)?.[1] ?? 999_999_999;
@@ -44,28 +43,7 @@ export default defineDemo(spec, ({ params, canvas, layer, role, listen, later, r
   let elapsed = 0;
   const startAt = (s: State, [w, b]: readonly [number, number]): State => ({ ...s, start: inside(w, b), cursor: null, step: 0, playing: true });
 
-  if (role === 'driver') {
-    const target = view.surfaceCanvas;
-    target.tabIndex = 0;
-    target.style.cursor = 'crosshair';
-    target.title = 'Click a start point, or use the arrow keys and Enter';
-    listen(target, 'click', (e) => {
-      const p = view.pointAt(e.clientX, e.clientY);
-      if (p) update(startAt(state(), [p.w, p.b]));
-    });
-    listen(target, 'keydown', (e) => {
-      const s = state();
-      const d = e.shiftKey ? CURSOR_STEP / 5 : CURSOR_STEP;
-      const move = ({ ArrowLeft: [-d, 0], ArrowRight: [d, 0], ArrowUp: [0, d], ArrowDown: [0, -d] } as Record<string, [number, number]>)[e.key];
-      const cursor = s.cursor ?? s.start;
-      if (move) update({ ...s, cursor: inside(cursor[0] + move[0], cursor[1] + move[1]) });
-      // The start marker takes the cursor's place; the next arrow key picks it up from there.
-      else if (e.key === 'Enter' || e.key === ' ') update(startAt(s, cursor));
-      else if (e.key === 'Escape' && s.cursor) update({ ...s, cursor: null });
-      else return;
-      e.preventDefault();
-    });
-  }
+  if (role === 'driver') bindSurfaceInput(view.surfaceCanvas, { pointAt: view.pointAt, listen, state, update, startAt, inside });
 
   return {
     derive(s) {

@@ -3,9 +3,9 @@
  * every step uses the same W_in, W_rec and U; values on hover; trains for real (tfjs).
  */
 import { defineDemo } from '../../src/widgets/contract.ts';
-import { PALETTE } from '../../src/widgets/ui.ts';
 import { corpusOf, trainState, traceState, unrollSpec } from './model.ts';
 import spec, { maxLength } from './schema.ts';
+import { drawPulse, hoverTips } from './overlay.ts';
 import { drawUnroll, type HitBox } from './view.ts';
 
 const TRAIN_STEPS_PER_CLICK = 25;
@@ -22,43 +22,11 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, reducedMotion, lis
   let lastDraw = 0;
   let elapsed = 0;
   let boxes: HitBox[] = [];
-  const tip = document.createElement('div');
-  tip.className = 'demo-tooltip';
-  tip.hidden = true;
-  stage.append(tip);
   canvas.canvas.tabIndex = 0;
 
-  /** A dot travelling x_t → s_t → ŷ_t and on along W_rec: the order of the computation. */
-  function drawPulse(t: number, phase: number): void {
-    const find = (prefix: string) => boxes.find((b) => b.text.startsWith(prefix));
-    const box = find(`s_${t + 1}[0]`);
-    const outBox = find(`ŷ_${t + 1}[`);
-    const inBox = find(`x_${t + 1}[`);
-    if (!box || !outBox || !inBox) return;
-    const x = box.x + box.w / 2;
-    const y = phase < 0.5 ? inBox.y + (outBox.y - inBox.y) * (phase / 0.5) : box.y;
-    const nextBox = find(`s_${t + 2}[0]`);
-    const px = phase < 0.5 || !nextBox ? x : x + (nextBox.x + nextBox.w / 2 - x) * ((phase - 0.5) / 0.5);
-    canvas.ctx.fillStyle = PALETTE.orange;
-    canvas.ctx.beginPath();
-    canvas.ctx.arc(px, y, 6, 0, Math.PI * 2);
-    canvas.ctx.fill();
-  }
-
-  listen(canvas.canvas, 'pointermove', (e) => {
-    const r = canvas.canvas.getBoundingClientRect();
-    const scale = canvas.width / r.width;
-    const x = (e.clientX - r.left) * scale;
-    const y = (e.clientY - r.top) * scale;
-    const hit = boxes.find((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h);
-    tip.hidden = !hit;
-    if (hit) {
-      tip.textContent = hit.text;
-      tip.style.left = `${hit.x + hit.w + 6}px`;
-      tip.style.top = `${hit.y}px`;
-    }
-  });
-  listen(canvas.canvas, 'pointerleave', () => (tip.hidden = true));
+  const hover = hoverTips(canvas, stage, () => boxes);
+  listen(canvas.canvas, 'pointermove', hover.move);
+  listen(canvas.canvas, 'pointerleave', hover.leave);
   listen(canvas.canvas, 'keydown', (e) => {
     const s = state();
     if (e.key === 'ArrowRight') update({ ...s, t: (s.t + 1) % s.length });
@@ -76,7 +44,7 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, reducedMotion, lis
       lastDraw = now;
       unfold = target > unfold ? Math.min(target, unfold + dt / FOLD_MS) : Math.max(target, unfold - dt / FOLD_MS);
       boxes = drawUnroll(canvas, { trace, t: s.t, unfold, trainSteps: s.trainSteps });
-      if (s.playing && Number.isFinite(since)) drawPulse(s.t, Math.min(1, since / STEP_MS));
+      if (s.playing && Number.isFinite(since)) drawPulse(canvas, boxes, s.t, Math.min(1, since / STEP_MS));
     },
     moving: (s) => s.playing || unfold !== (s.unrolled ? 1 : 0),
     tick(s, dt) {
