@@ -82,6 +82,8 @@ export class DemoHost implements ClockClient {
   private picture: { state: unknown; value: unknown } | undefined;
   private changedAt = 0;
   private dirty = true;
+  /** Work handed to `later` that has not settled: the picture may still change. */
+  private pending = 0;
   private active = false;
   private disposed = false;
   private sinceReducedStep = 0;
@@ -176,14 +178,17 @@ export class DemoHost implements ClockClient {
           this.cleanups.push(() => target.removeEventListener(type, wrapped));
         },
         later: (promise, then) => {
-          promise.then(
-            (value) => {
-              if (!this.disposed) this.guard(() => then(value));
-            },
-            (error: unknown) => {
-              if (!this.disposed) this.fail(error);
-            },
-          );
+          this.pending += 1;
+          promise
+            .then(
+              (value) => {
+                if (!this.disposed) this.guard(() => then(value));
+              },
+              (error: unknown) => {
+                if (!this.disposed) this.fail(error);
+              },
+            )
+            .finally(() => (this.pending -= 1));
         },
         redraw: () => {
           this.picture = undefined;
@@ -295,7 +300,7 @@ export class DemoHost implements ClockClient {
 
   /** Drawn and not moving: the moment two windows' pictures can be compared. */
   atRest(): boolean {
-    return this.parts !== undefined && !this.dirty && !this.isMoving(this.currentState());
+    return this.parts !== undefined && this.pending === 0 && !this.dirty && !this.isMoving(this.currentState());
   }
 
   isTfjs(): boolean {
