@@ -60,6 +60,8 @@ describe.each([
   });
 
   it('pauses when its slide is hidden and unmounts when the lecture moves on, leaving a snapshot', async () => {
+    await goto(page, url, 3);
+    await waitRunning(page);
     await goto(page, url, 5);
     const root = page.locator('.remark-slides-area .demo-root');
     expect(await root.getAttribute('data-demo-status')).toBe('paused');
