@@ -43,7 +43,7 @@ export default defineDemo(spec, ({ params, canvas, tf, later, redraw }) => {
     // Deferred so the first frame and slider drags are not held up by tfjs.
     later(settle(), () => {
       if (model?.key !== key) return;
-      check = { key, value: tf ? { kind: 'done', check: gradientCheck(m) } : { kind: 'unavailable', reason: 'TensorFlow.js is not loaded' } };
+      check = { key, value: tf ? { kind: 'done', check: gradientCheck(tf, m) } : { kind: 'unavailable', reason: 'TensorFlow.js is not loaded' } };
       redraw();
     });
   }

@@ -3,13 +3,8 @@
  * Mikolov & Bengio (2013)'s one-unit RNN x_t = w·σ(x_{t−1}) + b (x_0 = 0.5, T = 50,
  * L = (σ(x_50) − 0.7)²). Plain float64 numbers, no DOM: everything the view draws is
  * recomputed from a few state fields, so the cloned window draws the same picture.
- *
- * Deep imports on purpose: src/rnn/index.ts also exports the tfjs model, and this demo
- * must not pull TensorFlow.js into its chunk.
  */
-import { clipByGlobalNorm } from '../../src/rnn/clip.ts';
-import { Rng } from '../../src/rnn/random.ts';
-import { pascanuLossGrad } from '../../src/rnn/ref/pascanu.ts';
+import { clipByGlobalNorm, pascanuLossGrad, Rng } from '../../src/rnn/index.ts';
 
 export interface Window {
   wMin: number;

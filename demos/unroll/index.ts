@@ -36,7 +36,7 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, reducedMotion, lis
   });
 
   return {
-    derive: (s) => traceState(model, corpus, s),
+    derive: (s) => traceState(tf, model, corpus, s),
     draw(trace, { state: s, since }) {
       const now = performance.now();
       const target = s.unrolled ? 1 : 0;

@@ -1,9 +1,8 @@
 /**
- * Optimisers: descriptions validated up front, tfjs's own optimisers for the tfjs path,
- * and the same update rules (same defaults, same ε placement) on plain arrays for the
- * fast path, so both paths train identically.
+ * Optimisers: descriptions validated up front, and tfjs's update rules (same defaults,
+ * same ε placement) on plain arrays for the fast path, so it trains as the tfjs path
+ * does with tfjs's own optimisers (createTfOptimizer in tf/optim.ts).
  */
-import * as tf from '@tensorflow/tfjs';
 import { checkFinite, checkOneOf } from './validate.ts';
 
 export type OptimizerSpec =
@@ -35,23 +34,6 @@ export function validateOptimizer(spec: OptimizerSpec): void {
   }
   if ('epsilon' in spec && spec.epsilon !== undefined) checkFinite('optimizer.epsilon', spec.epsilon, 'positive');
   if (spec.kind === 'adagrad' && spec.initialAccumulator !== undefined) checkFinite('optimizer.initialAccumulator', spec.initialAccumulator, 'positive');
-}
-
-/** A tfjs optimiser for the spec. The caller owns it and must dispose() it. */
-export function createTfOptimizer(spec: OptimizerSpec): tf.Optimizer {
-  validateOptimizer(spec);
-  switch (spec.kind) {
-    case 'sgd':
-      return tf.train.sgd(spec.learningRate);
-    case 'momentum':
-      return tf.train.momentum(spec.learningRate, spec.momentum ?? 0.9);
-    case 'adagrad':
-      return tf.train.adagrad(spec.learningRate, spec.initialAccumulator ?? 0.1);
-    case 'rmsprop':
-      return tf.train.rmsprop(spec.learningRate, spec.decay ?? 0.9, spec.momentum ?? 0, spec.epsilon ?? DEFAULT_EPSILON);
-    case 'adam':
-      return tf.train.adam(spec.learningRate, spec.beta1 ?? 0.9, spec.beta2 ?? 0.999, spec.epsilon ?? DEFAULT_EPSILON);
-  }
 }
 
 type Arr = Float32Array | Float64Array;

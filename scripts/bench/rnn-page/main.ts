@@ -9,7 +9,8 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { ModelSpec } from '../../../src/rnn/index.ts';
-import { FastLstmTrainer, Rng, RnnModel, charBatch, charCorpus, createTfOptimizer } from '../../../src/rnn/index.ts';
+import { FastLstmTrainer, Rng, charBatch, charCorpus } from '../../../src/rnn/index.ts';
+import { RnnModel, createTfOptimizer } from '../../../src/rnn/tf/index.ts';
 
 // Served by the local dev server from node_modules: nothing is fetched from the network.
 setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
@@ -46,8 +47,8 @@ async function runCase(backend: string, c: BenchCase, runs: number, minMs: numbe
   const corpus = charCorpus(TEXT);
   const V = corpus.vocab.length;
   const spec: ModelSpec = { input: { kind: 'onehot', vocab: V }, layers: [{ cell: { kind: 'lstm', hiddenSize: c.hidden } }], head: { kind: 'softmax', classes: V, at: 'every' } };
-  const model = RnnModel.create(spec, { seed: 1 });
-  const opt = createTfOptimizer({ kind: 'adam', learningRate: 0.01 });
+  const model = RnnModel.create(tf, spec, { seed: 1 });
+  const opt = createTfOptimizer(tf, { kind: 'adam', learningRate: 0.01 });
   const clip = { kind: 'norm', threshold: 5 } as const;
   const fast = FastLstmTrainer.fromModel(model, { optimizer: { kind: 'adam', learningRate: 0.01 }, clip });
   const rng = new Rng(2);
@@ -67,7 +68,7 @@ async function runCase(backend: string, c: BenchCase, runs: number, minMs: numbe
     fastRates.push(chars * (await rate(() => {
       fast.trainStep(next());
       if (performance.now() - lastWrite >= 16) {
-        fast.writeTo(model);
+        fast.writeTo(tf, model);
         lastWrite = performance.now();
       }
     }, minMs)));

@@ -5,7 +5,6 @@
  * many times faster than the op-by-op one on every backend; its gradients are tested
  * against the tfjs autodiff path. Scratch buffers are reused between calls.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../batch.ts';
 import { validateBatch } from '../batch.ts';
 import type { ClipReport, ClipSpec } from '../clip.ts';
@@ -16,6 +15,7 @@ import type { ParamSet } from '../params.ts';
 import type { ModelSpec } from '../spec.ts';
 import { initParams, validateSpec } from '../spec.ts';
 import type { RnnModel } from '../tf/model.ts';
+import type { Tf } from '../tf/tfjs.ts';
 
 export interface FastLstmOptions {
   optimizer: OptimizerSpec;
@@ -225,7 +225,7 @@ export class FastLstmTrainer {
   }
 
   /** Copies the weights into a tfjs model of the same spec (for sampling or the op-by-op path). */
-  writeTo(model: RnnModel): void {
+  writeTo(tf: Tf, model: RnnModel): void {
     NAMES.forEach((k, i) => {
       const v = model.variables[k];
       if (!v) throw new RangeError(`model: expected a variable "${k}"`);

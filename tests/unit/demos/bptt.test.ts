@@ -155,7 +155,7 @@ describe('on-slide gradient check', () => {
   it('autodiff vs central differences: max relative error under 1e-3 across the parameter range', () => {
     const cases: Partial<BpttConfig>[] = [{}, { gain: 0.25 }, { gain: 3 }, { hidden: 2, seed: 7 }, { hidden: 8, gain: 2.5, seed: 1 }, { text: 'abracadabra!!', seed: 0 }];
     for (const c of cases) {
-      const r = gradientCheck(buildModel(cfg(c)));
+      const r = gradientCheck(tf, buildModel(cfg(c)));
       expect(r.ok, JSON.stringify({ c, r })).toBe(true);
       expect(r.maxRelError).toBeLessThan(GRADCHECK_TOLERANCE);
       expect(r.count).toBeGreaterThan(40);
@@ -164,7 +164,7 @@ describe('on-slide gradient check', () => {
 
   it('fails on a wrong gradient (a 1 % error in one matrix)', () => {
     const m = buildModel(cfg());
-    const auto = autodiffGradients(m);
+    const auto = autodiffGradients(tf, m);
     auto[U_NAME]!.data.forEach((v, i, a) => (a[i] = v * 1.01));
     const r = compareGradients(auto, finiteDifferenceGradients(m));
     expect(r.ok).toBe(false);
@@ -181,9 +181,9 @@ describe('on-slide gradient check', () => {
 
   it('tf.memory().numTensors returns to its baseline', () => {
     const m = buildModel(cfg());
-    gradientCheck(m);
+    gradientCheck(tf, m);
     const baseline = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) gradientCheck(m);
+    for (let i = 0; i < 3; i++) gradientCheck(tf, m);
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });

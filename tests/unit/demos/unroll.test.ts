@@ -22,7 +22,7 @@ describe('unroll demo model', () => {
   });
 
   it('reads "hello" with the vocabulary h, e, l, o and predicts each next character', () => {
-    const trace = traceState(spec, corpus, initialState(params));
+    const trace = traceState(tf, spec, corpus, initialState(params));
     expect(trace.vocab).toEqual(['h', 'e', 'l', 'o']);
     expect(trace.inputs.map((i) => trace.vocab[i]).join('')).toBe('hell');
     expect(trace.targets.map((i) => trace.vocab[i]).join('')).toBe('ello');
@@ -33,11 +33,11 @@ describe('unroll demo model', () => {
 
   it('starts near a loss of ln V and learns the word when trained', () => {
     const start = initialState(params);
-    const before = traceState(spec, corpus, start).loss;
+    const before = traceState(tf, spec, corpus, start).loss;
     expect(Math.abs(before - Math.log(4))).toBeLessThan(0.5);
     const trained = trainState(tf, spec, corpus, start, 100);
     expect(trained.trainSteps).toBe(100);
-    const after = traceState(spec, corpus, trained);
+    const after = traceState(tf, spec, corpus, trained);
     expect(after.loss).toBeLessThan(before / 3);
     const predicted = after.probs.map((p) => after.vocab[p.indexOf(Math.max(...p))]).join('');
     expect(predicted).toBe('ello');
@@ -46,7 +46,7 @@ describe('unroll demo model', () => {
   it('gives the same numbers for the same state, and frees its tensors', () => {
     const baseline = tf.memory().numTensors;
     const s = trainState(tf, spec, corpus, initialState(params), 10);
-    expect(traceState(spec, corpus, s)).toEqual(traceState(spec, corpus, JSON.parse(JSON.stringify(s))));
+    expect(traceState(tf, spec, corpus, s)).toEqual(traceState(tf, spec, corpus, JSON.parse(JSON.stringify(s))));
     expect(paramsFor(spec, s)['layer0.fw.U']!.data.length).toBe(16);
     expect(tf.memory().numTensors).toBe(baseline);
   });

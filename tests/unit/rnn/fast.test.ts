@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../../src/rnn/index.ts';
-import { FastLstmTrainer, Rng, RnnModel, charBatch, charCorpus, createTfOptimizer, fastLstmSupports, refLossAndGradients } from '../../../src/rnn/index.ts';
+import { FastLstmTrainer, Rng, charBatch, charCorpus, fastLstmSupports, refLossAndGradients } from '../../../src/rnn/index.ts';
+import { RnnModel, createTfOptimizer } from '../../../src/rnn/tf/index.ts';
 import { relError, useCpu, worstError } from './helpers.ts';
 
 beforeAll(useCpu);
@@ -12,7 +13,7 @@ const spec: ModelSpec = { input: { kind: 'onehot', vocab: V }, layers: [{ cell: 
 
 describe('fused LSTM trainer', () => {
   it('gradients equal the op-by-op tfjs autodiff path and the float64 reference', () => {
-    const model = RnnModel.create(spec, { seed: 1 });
+    const model = RnnModel.create(tf, spec, { seed: 1 });
     const batch = charBatch(corpus, new Rng(2), 25, 3);
     const fast = FastLstmTrainer.fromModel(model, { optimizer: { kind: 'adam', learningRate: 0.01 } });
     const got = fast.gradients(batch);
@@ -30,7 +31,7 @@ describe('fused LSTM trainer', () => {
     const dense: ModelSpec = { input: { kind: 'dense', size: 3 }, layers: [{ cell: { kind: 'lstm', hiddenSize: 5 } }], head: { kind: 'softmax', classes: 4, at: 'every' } };
     const rng = new Rng(3);
     const batch = { batchSize: 2, steps: 6, inputValues: Float64Array.from({ length: 36 }, () => rng.normal()), targetIndices: Int32Array.from({ length: 12 }, () => rng.int(4)) };
-    const model = RnnModel.create(dense, { seed: 4 });
+    const model = RnnModel.create(tf, dense, { seed: 4 });
     const fast = FastLstmTrainer.fromModel(model, { optimizer: { kind: 'sgd', learningRate: 0.1 } });
     const w = worstError(fast.gradients(batch).grads, model.gradients(batch).grads);
     model.dispose();
@@ -38,9 +39,9 @@ describe('fused LSTM trainer', () => {
   });
 
   it('training with clipping and Adam follows the op-by-op path step for step', () => {
-    const model = RnnModel.create(spec, { seed: 5 });
+    const model = RnnModel.create(tf, spec, { seed: 5 });
     const fast = FastLstmTrainer.fromModel(model, { optimizer: { kind: 'adam', learningRate: 0.01 }, clip: { kind: 'norm', threshold: 1 } });
-    const opt = createTfOptimizer({ kind: 'adam', learningRate: 0.01 });
+    const opt = createTfOptimizer(tf, { kind: 'adam', learningRate: 0.01 });
     const rng = new Rng(6);
     for (let step = 0; step < 10; step++) {
       const batch = charBatch(corpus, rng, 25, 2);
@@ -53,7 +54,7 @@ describe('fused LSTM trainer', () => {
     expect(w.error, w.name).toBeLessThan(1e-4);
     // writeTo hands the trained weights back to the tfjs model without leaking tensors.
     const n = tf.memory().numTensors;
-    fast.writeTo(model);
+    fast.writeTo(tf, model);
     expect(tf.memory().numTensors).toBe(n);
     expect(relError(model.getParams()['head.V']!.data, fast.getParams()['head.V']!.data)).toBe(0);
     opt.dispose();
@@ -61,7 +62,7 @@ describe('fused LSTM trainer', () => {
   });
 
   it('learns: the loss falls well below ln V within 150 steps', () => {
-    const fast = new FastLstmTrainer(spec, RnnModel.create(spec, { seed: 7 }).getParams(), { optimizer: { kind: 'adam', learningRate: 0.02 }, clip: { kind: 'norm', threshold: 5 } });
+    const fast = new FastLstmTrainer(spec, RnnModel.create(tf, spec, { seed: 7 }).getParams(), { optimizer: { kind: 'adam', learningRate: 0.02 }, clip: { kind: 'norm', threshold: 5 } });
     const rng = new Rng(8);
     let last = Infinity;
     for (let i = 0; i < 150; i++) last = fast.trainStep(charBatch(corpus, rng, 25, 1)).loss;
