@@ -21,6 +21,20 @@ export default defineConfig(({ mode }) => {
       assetsInlineLimit: single ? Number.MAX_SAFE_INTEGER : 4096,
       modulePreload: single ? false : { polyfill: false },
     },
+    // The training worker: its own module file when served, inlined (Blob URL) in the single file.
+    resolve: { alias: [{ find: /^virtual:training-worker$/, replacement: `${root}/src/training/${single ? 'spawn-inline' : 'spawn-served'}.ts` }] },
+    // Worker code uses tfjs only for types and optimiser descriptions, never a backend: the
+    // core package alone (tree-shakeable, unlike the umbrella package) keeps the worker small.
+    worker: {
+      format: 'es',
+      plugins: () => [{
+        name: 'training-worker-tfjs-core',
+        enforce: 'pre',
+        resolveId(id, importer) {
+          return id === '@tensorflow/tfjs' ? this.resolve('@tensorflow/tfjs-core', importer, { skipSelf: true }) : null;
+        },
+      }],
+    },
     server: { port: 5173, strictPort: false },
     preview: { port: 4173 },
     test: {
