@@ -21,12 +21,13 @@ export default defineConfig(({ mode }) => {
       assetsInlineLimit: single ? Number.MAX_SAFE_INTEGER : 4096,
       modulePreload: single ? false : { polyfill: false },
     },
-    // The training worker: its own module file when served, inlined (Blob URL) in the single file.
+    // The training worker: its own module file when served, an inlined classic worker (Blob URL) in the single file.
     resolve: { alias: [{ find: /^virtual:training-worker$/, replacement: `${root}/src/training/${single ? 'spawn-inline' : 'spawn-served'}.ts` }] },
     // Worker code uses tfjs only for types and optimiser descriptions, never a backend: the
     // core package alone (tree-shakeable, unlike the umbrella package) keeps the worker small.
     worker: {
-      format: 'es',
+      // Chromium refuses module workers from blob: URLs on a file:// page; classic ones start.
+      format: single ? 'iife' : 'es',
       plugins: () => [{
         name: 'training-worker-tfjs-core',
         enforce: 'pre',
