@@ -3,6 +3,7 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   deck: () => import('./bench/deck.ts'),
   rnn: () => import('./bench/rnn.ts'),
   demos: () => import('./bench/demos.ts'),
+  training: () => import('./bench/training.ts'),
 };
 
 const args = process.argv.slice(2);

@@ -61,7 +61,7 @@ const FIRST_MATH_PAINT = `(() => {
 })();`;
 
 /** Key press to the frame after it: the event's timestamp to a task queued from the next animation frame. */
-const KEY_LATENCY = `(() => {
+export const KEY_LATENCY = `(() => {
   window.__latencies = [];
   addEventListener('keydown', (e) => {
     const t0 = e.timeStamp;
