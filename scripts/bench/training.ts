@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { CHAPTER_SEPARATOR } from '../../src/build/compile-deck.ts';
 import { readDeckSources } from '../../src/build/deck-sources.ts';
-import type * as Training from '../../src/training/index.ts';
 import type { TrainingJobSpec } from '../../src/training/index.ts';
 import { PROJECT_ROOT, buildDeckTo } from '../lib/build-deck.ts';
 import { launchChrome } from '../lib/chrome.ts';
@@ -49,33 +48,32 @@ async function phase(page: Page): Promise<Phase> {
   return { frameP95: quantile(frames, 0.95), slideP95: quantile(keys, 0.95) };
 }
 
-/** Starts a job through the deck's training hook and waits for its first report; `mainThread` forces the fallback. */
+/**
+ * Starts a job through the deck's training hook and waits for its first report; `mainThread`
+ * forces the fallback. Page code is a string: the script runner's helpers do not exist there.
+ */
 async function startJob(page: Page, job: TrainingJobSpec, mainThread: boolean): Promise<string> {
-  return page.evaluate(
-    async ({ job, mainThread }) => {
-      const w = window as unknown as { deckTraining: () => Promise<typeof Training>; benchJob?: unknown };
-      const m = await w.deckTraining();
-      const host = new m.TrainingHost(mainThread ? { createWorker: async () => null } : {});
-      let reports = 0;
-      const t0 = performance.now();
-      const handle = host.start(job, () => reports++);
-      w.benchJob = { handle, t0, steps: () => handle.query().then((r) => r.jobStep) };
-      while (reports === 0) await new Promise((r) => setTimeout(r, 10));
-      return handle.place;
-    },
-    { job, mainThread },
-  );
+  return page.evaluate(`(async () => {
+    const m = await window.deckTraining();
+    const host = new m.TrainingHost(${mainThread ? '{ createWorker: async () => null }' : '{}'});
+    let reports = 0;
+    const t0 = performance.now();
+    const handle = host.start(${JSON.stringify(job)}, () => reports++);
+    window.benchJob = { handle, t0 };
+    while (reports === 0) await new Promise((r) => setTimeout(r, 10));
+    return handle.place;
+  })()`) as Promise<string>;
 }
 
 /** Steps per second since the job started, then cancels it. */
 async function stopJob(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const { handle, t0, steps } = (window as unknown as { benchJob: { handle: { cancel(): void }; t0: number; steps(): Promise<number> } }).benchJob;
-    const n = await steps();
+  return page.evaluate(`(async () => {
+    const { handle, t0 } = window.benchJob;
+    const n = (await handle.query()).jobStep;
     const rate = (n * 1000) / (performance.now() - t0);
     handle.cancel();
     return rate;
-  });
+  })()`) as Promise<number>;
 }
 
 interface Round {
