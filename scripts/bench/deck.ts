@@ -11,7 +11,8 @@ import { launchChrome } from '../lib/chrome.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
 
-const RUNS = 5;
+/** Rounds per variant; `--runs=N` for more on a noisy machine. */
+const DEFAULT_RUNS = 5;
 const KEY_PRESSES = 40;
 
 /**
@@ -118,7 +119,9 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   return { firstMathPaintMs, foreignRequests, gzipBytes, latencies };
 }
 
-export async function run(_args: string[]): Promise<void> {
+export async function run(args: string[]): Promise<void> {
+  const runsArg = args.find((a) => a.startsWith('--runs='));
+  const RUNS = runsArg ? Math.max(1, Number.parseInt(runsArg.slice('--runs='.length), 10) || DEFAULT_RUNS) : DEFAULT_RUNS;
   const ours = await buildDeckTo('production');
   const single = await buildDeckTo('single');
   const stock = buildStockPage();
