@@ -84,19 +84,23 @@ interface Round {
   fallbackSteps: number;
 }
 
-async function round(browser: Browser, url: string, job: TrainingJobSpec): Promise<Round> {
+async function round(browser: Browser, url: string, job: TrainingJobSpec, fallbackFirst: boolean): Promise<Round> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('.remark-slides-area .remark-visible');
   await page.waitForTimeout(1000);
   const idle = await phase(page);
-  const place = await startJob(page, job, false);
-  const worker = await phase(page);
-  const workerSteps = await stopJob(page);
-  const fallbackPlace = await startJob(page, job, true);
-  const fallback = await phase(page);
-  const fallbackSteps = await stopJob(page);
+  const training = async (mainThread: boolean) => {
+    const place = await startJob(page, job, mainThread);
+    const measured = await phase(page);
+    return { place, measured, steps: await stopJob(page) };
+  };
+  // Alternate which training phase comes first, so neither always runs on a warmer page.
+  const [first, second] = fallbackFirst ? [await training(true), await training(false)] : [await training(false), await training(true)];
+  const [w, f] = fallbackFirst ? [second, first] : [first, second];
+  const { place, measured: worker, steps: workerSteps } = w;
+  const { place: fallbackPlace, measured: fallback, steps: fallbackSteps } = f;
   await context.close();
   if (place !== 'worker' || fallbackPlace !== 'main-thread') throw new Error(`expected a worker and a fallback job, got ${place} and ${fallbackPlace}`);
   return { idle, worker, fallback, workerSteps, fallbackSteps };
@@ -121,7 +125,7 @@ export async function run(_args: string[]): Promise<void> {
   };
   try {
     const rounds: Round[] = [];
-    for (let r = 0; r < RUNS; r++) rounds.push(await round(browser, `${server.url}index.html#1`, job));
+    for (let r = 0; r < RUNS; r++) rounds.push(await round(browser, `${server.url}index.html#1`, job, r % 2 === 1));
     const m = (f: (x: Round) => number) => median(rounds.map(f));
     console.info(`char LSTM hidden ${HIDDEN}, sequence ${SEQ}, batch 1; ${RUNS} rounds, medians:`);
     console.table({
