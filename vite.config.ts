@@ -2,17 +2,27 @@
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { deckPlugin } from './src/build/vite-plugin-deck.ts';
+import { lazyInlineChunks } from './src/build/lazy-inline-chunks.ts';
 
 const root = import.meta.dirname;
 
 // `vite build --mode single` writes one self-contained HTML file for file:// use.
 // DECK_SLIDES and DECK_OUT build another slide folder (the tests' fixture decks) elsewhere.
+/**
+ * The single-file build keeps code splitting: lazy chunks (TensorFlow.js, demos, figures)
+ * become inert text in the page and are only parsed when first imported, so the first
+ * slide does not wait for them. vite-plugin-singlefile inlines the entry and the CSS.
+ */
+function singleFilePlugins() {
+  return [lazyInlineChunks(), viteSingleFile({ removeViteModuleLoader: true, useRecommendedBuildConfig: false })];
+}
+
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
     root,
     base: './',
-    plugins: [...deckPlugin({ root, slidesDir: process.env.DECK_SLIDES ?? 'slides', preloadFonts: !single }), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [])],
+    plugins: [...deckPlugin({ root, slidesDir: process.env.DECK_SLIDES ?? 'slides', preloadFonts: !single }), ...(single ? singleFilePlugins() : [])],
     build: {
       outDir: process.env.DECK_OUT ?? (single ? 'dist-single' : 'dist'),
       emptyOutDir: true,
@@ -20,6 +30,23 @@ export default defineConfig(({ mode }) => {
       chunkSizeWarningLimit: 4096,
       assetsInlineLimit: single ? Number.MAX_SAFE_INTEGER : 4096,
       modulePreload: single ? false : { polyfill: false },
+      // One CSS file, inlined; lazy JavaScript chunks stay chunks (see singleFilePlugins).
+      ...(single ? { cssCodeSplit: false } : {}),
+    },
+    // The training worker: its own module file when served, an inlined classic worker (Blob URL) in the single file.
+    resolve: { alias: [{ find: /^virtual:training-worker$/, replacement: `${root}/src/training/${single ? 'spawn-inline' : 'spawn-served'}.ts` }] },
+    // Worker code uses tfjs only for types and optimiser descriptions, never a backend: the
+    // core package alone (tree-shakeable, unlike the umbrella package) keeps the worker small.
+    worker: {
+      // Chromium refuses module workers from blob: URLs on a file:// page; classic ones start.
+      format: single ? 'iife' : 'es',
+      plugins: () => [{
+        name: 'training-worker-tfjs-core',
+        enforce: 'pre',
+        resolveId(id, importer) {
+          return id === '@tensorflow/tfjs' ? this.resolve('@tensorflow/tfjs-core', importer, { skipSelf: true }) : null;
+        },
+      }],
     },
     server: { port: 5173, strictPort: false },
     preview: { port: 4173 },

@@ -4,6 +4,7 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   rnn: () => import('./bench/rnn.ts'),
   demos: () => import('./bench/demos.ts'),
   slides: () => import('./bench/slides.ts'),
+  training: () => import('./bench/training.ts'),
 };
 
 const args = process.argv.slice(2);

@@ -34,6 +34,8 @@ if (hasPendingFigures()) {
 }
 // For scripting the deck (and the browser tests): the live demos by id.
 Object.assign(window, { deckDemos: runtime });
+// For scripting and the browser tests: the training host API, loaded on first use.
+Object.assign(window, { deckTraining: () => import('./training/index.ts') });
 
 if (import.meta.hot) {
   import.meta.hot.accept('virtual:deck', (next) => {

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { CHAPTER_SEPARATOR } from '../../src/build/compile-deck.ts';
@@ -10,7 +11,8 @@ import { launchChrome } from '../lib/chrome.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
 
-const RUNS = 5;
+/** Rounds per variant; `--runs=N` for more on a noisy machine. */
+const DEFAULT_RUNS = 5;
 const KEY_PRESSES = 40;
 
 /**
@@ -74,6 +76,8 @@ export const KEY_LATENCY = `(() => {
 
 interface Sample {
   firstMathPaintMs: number;
+  /** Requests to anywhere but the page's own folder (or, from file://, its own file). */
+  foreignRequests: number;
   gzipBytes: number;
   latencies: number[];
 }
@@ -81,6 +85,12 @@ interface Sample {
 async function measure(browser: Browser, url: string): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
+  const own = url.startsWith('file:') ? url.replace(/#.*$/, '') : new URL('.', url).href;
+  let foreignRequests = 0;
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(own) && !u.startsWith('data:') && !u.startsWith('blob:')) foreignRequests++;
+  });
   const bodies = new Map<string, Promise<number>>();
   page.on('response', (r) => {
     if (/\.(js|css)(\?|$)/.test(r.url())) bodies.set(r.url(), r.body().then((b) => gzipSync(b).length).catch(() => 0));
@@ -106,35 +116,48 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   }
   const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
   await context.close();
-  return { firstMathPaintMs, gzipBytes, latencies };
+  return { firstMathPaintMs, foreignRequests, gzipBytes, latencies };
 }
 
-export async function run(_args: string[]): Promise<void> {
+export async function run(args: string[]): Promise<void> {
+  const runsArg = args.find((a) => a.startsWith('--runs='));
+  const RUNS = runsArg ? Math.max(1, Number.parseInt(runsArg.slice('--runs='.length), 10) || DEFAULT_RUNS) : DEFAULT_RUNS;
   const ours = await buildDeckTo('production');
+  const single = await buildDeckTo('single');
   const stock = buildStockPage();
   const [oursServer, stockServer] = await Promise.all([serveDirectory(ours), serveDirectory(stock)]);
   const browser = await launchChrome();
   try {
     const variants = {
       deck: `${oursServer.url}index.html#1`,
+      single: `${pathToFileURL(join(single, 'index.html')).href}#1`,
       stock: `${stockServer.url}index.html#1`,
     };
-    const samples: Record<keyof typeof variants, Sample[]> = { deck: [], stock: [] };
+    const names = Object.keys(variants) as (keyof typeof variants)[];
+    const samples: Record<keyof typeof variants, Sample[]> = { deck: [], single: [], stock: [] };
     for (let r = 0; r < RUNS; r++) {
-      const order: (keyof typeof variants)[] = r % 2 === 0 ? ['deck', 'stock'] : ['stock', 'deck'];
+      // Rotate the order so that no variant always runs first (or last) in a round.
+      const order = names.map((_, i) => names[(i + r) % names.length]!);
       for (const v of order) samples[v].push(await measure(browser, variants[v]));
     }
     const summary = (v: keyof typeof variants) => ({
       firstMathPaintMs: median(samples[v].map((s) => s.firstMathPaintMs)),
       gzipKB: median(samples[v].map((s) => s.gzipBytes)) / 1024,
       keyToFrameP95Ms: median(samples[v].map((s) => quantile(s.latencies, 0.95))),
+      foreignRequests: Math.max(...samples[v].map((s) => s.foreignRequests)),
     });
+    // Ratios per round (the variants of one round ran back to back), then their median.
+    const ratio = (a: keyof typeof variants, b: keyof typeof variants) =>
+      median(samples[a].map((s, i) => s.firstMathPaintMs / samples[b][i]!.firstMathPaintMs));
     const deck = summary('deck');
+    const singleSummary = summary('single');
     const stockSummary = summary('stock');
-    console.info(`first slide, ${RUNS} runs each, alternated; medians:`);
-    console.table({ deck, stock: stockSummary });
+    console.info(`first slide, ${RUNS} runs each, order rotated; medians (deck: served build, single: the one-file build from file://):`);
+    console.table({ deck, single: singleSummary, stock: stockSummary });
     console.info(
-      `first paint with math: deck/stock = ${(deck.firstMathPaintMs / stockSummary.firstMathPaintMs).toFixed(2)}x (goal <= 0.5x)\n` +
+      `first paint with math: deck/stock = ${ratio('deck', 'stock').toFixed(2)}x (goal <= 0.5x)\n` +
+        `single-file from file:// / served: ${ratio('single', 'deck').toFixed(2)}x (goal <= 1.5x); single/stock = ${ratio('single', 'stock').toFixed(2)}x\n` +
+        `requests leaving the page: served ${deck.foreignRequests}, single ${singleSummary.foreignRequests} (goal 0)\n` +
         `JS+CSS before first slide: ${deck.gzipKB.toFixed(1)} KB gzip (goal <= 120 KB; stock ${stockSummary.gzipKB.toFixed(1)} KB)\n` +
         `slide change, key to next frame, p95: ${deck.keyToFrameP95Ms.toFixed(1)} ms (goal <= 50 ms; stock ${stockSummary.keyToFrameP95Ms.toFixed(1)} ms)`,
     );

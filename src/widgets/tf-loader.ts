@@ -1,6 +1,4 @@
 import type * as TfModule from '@tensorflow/tfjs';
-import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 
 export type Tf = typeof TfModule;
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -65,15 +63,8 @@ export function backendPlan(forced: BackendName | null, renderer: string | null)
  */
 export function loadTf(): Promise<Tf> {
   tfPromise ??= (async () => {
-    const [tf, wasm] = await Promise.all([import('@tensorflow/tfjs'), import('@tensorflow/tfjs-backend-wasm')]);
-    wasm.setWasmPaths(
-      {
-        'tfjs-backend-wasm.wasm': wasmPlainUrl,
-        'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-        'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
-      },
-      true,
-    );
+    const [tf, wasm, { WASM_PATHS }] = await Promise.all([import('@tensorflow/tfjs'), import('@tensorflow/tfjs-backend-wasm'), import('./tf-wasm-urls.ts')]);
+    wasm.setWasmPaths(WASM_PATHS, true);
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await choosePageBackend(tf);
     return tf;

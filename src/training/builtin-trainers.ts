@@ -1,0 +1,7 @@
+/** The trainers every training worker and the main-thread fallback know. Add a fused trainer here to make it startable by name. */
+import { TrainerRegistry } from './registry.ts';
+import { charLstmTrainer } from './trainers/char-lstm.ts';
+
+export function builtinTrainers(): TrainerRegistry {
+  return new TrainerRegistry().register(charLstmTrainer);
+}

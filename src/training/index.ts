@@ -1,0 +1,8 @@
+/** Training off the main thread: start, stop, query and follow jobs run by named trainers. */
+export type { JobResult, ProgressReport, TrainerState, TrainingJobSpec } from './job.ts';
+export type { TrainerDefinition, TrainerSession } from './registry.ts';
+export { TrainerRegistry } from './registry.ts';
+export type { TrainingHostOptions, TrainingJob, TrainingPlace } from './host.ts';
+export { TrainingHost } from './host.ts';
+export type { CharLstmConfig } from './trainers/char-lstm.ts';
+export { PROTOCOL_VERSION } from './protocol.ts';

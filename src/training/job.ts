@@ -1,0 +1,59 @@
+/**
+ * What a training job is, in structured-clone-safe data: the same spec runs in a worker
+ * or on the main thread, and the state it reports can start the next job.
+ */
+import type { ParamSet } from '../rnn/params.ts';
+
+/** Everything needed to resume training: the weights and the trainer's own position (data cursor, counters). */
+export interface TrainerState {
+  /** Steps taken since the weights were first initialised. */
+  step: number;
+  params: ParamSet;
+  /** Trainer-specific numbers, e.g. the position in a text. */
+  extra: Record<string, number>;
+}
+
+export interface TrainingJobSpec {
+  /** A name in the trainer registry, e.g. 'char-lstm'. */
+  trainer: string;
+  /** The trainer's configuration (data included), checked by the trainer. */
+  config: unknown;
+  /** Seeds the initial weights when no `initial` state is given. */
+  seed: number;
+  /** Continue from this state instead of fresh seeded weights. */
+  initial?: TrainerState;
+  /** Steps to take in this job. */
+  steps: number;
+  /** A progress report every this many steps (and always after the last). */
+  reportEvery: number;
+  /** Every this many steps a report also carries the full state; 0 or absent: only the final result does. */
+  snapshotEvery?: number;
+}
+
+export interface ProgressReport {
+  /** Steps taken in total (the initial state's steps included). */
+  step: number;
+  /** Steps taken by this job. */
+  jobStep: number;
+  /** Loss of the most recent step, before its update; NaN before the first step. */
+  loss: number;
+  /** Present when a snapshot was due or asked for. */
+  state?: TrainerState;
+}
+
+export interface JobResult {
+  reason: 'finished' | 'stopped';
+  report: ProgressReport & { state: TrainerState };
+}
+
+/** Throws a RangeError naming the field unless the spec's scheduling fields are usable. */
+export function validateJobSpec(job: TrainingJobSpec): void {
+  if (typeof job.trainer !== 'string' || job.trainer === '') throw new RangeError('job.trainer: expected a trainer name');
+  if (!Number.isFinite(job.seed)) throw new RangeError(`job.seed: expected a finite number, got ${String(job.seed)}`);
+  const count = (name: string, v: unknown, min: number) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new RangeError(`job.${name}: expected an integer >= ${min}, got ${String(v)}`);
+  };
+  count('steps', job.steps, 0);
+  count('reportEvery', job.reportEvery, 1);
+  if (job.snapshotEvery !== undefined) count('snapshotEvery', job.snapshotEvery, 0);
+}

@@ -1,0 +1,48 @@
+/**
+ * The messages between a page and a training worker. Every message carries the protocol
+ * version, so a worker from another build (a cached file, an old single-file deck) is
+ * refused with a clear message instead of misreading fields.
+ */
+import type { JobResult, ProgressReport, TrainingJobSpec } from './job.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Page to worker. One worker runs one job: `start` once, then `stop` or `query` any number of times. */
+export type ToWorker =
+  | { v: typeof PROTOCOL_VERSION; type: 'start'; job: TrainingJobSpec }
+  | { v: typeof PROTOCOL_VERSION; type: 'stop' }
+  | { v: typeof PROTOCOL_VERSION; type: 'query'; queryId: number };
+
+/** Worker to page. `ready` is the worker's first message: until it arrives the worker has not proved it can run. */
+export type FromWorker =
+  | { v: typeof PROTOCOL_VERSION; type: 'ready' }
+  | { v: typeof PROTOCOL_VERSION; type: 'progress'; report: ProgressReport }
+  | { v: typeof PROTOCOL_VERSION; type: 'status'; queryId: number; report: ProgressReport }
+  | { v: typeof PROTOCOL_VERSION; type: 'done'; result: JobResult }
+  | { v: typeof PROTOCOL_VERSION; type: 'failed'; message: string };
+
+const TO_WORKER = new Set(['start', 'stop', 'query']);
+const FROM_WORKER = new Set(['ready', 'progress', 'status', 'done', 'failed']);
+
+function check(data: unknown, types: Set<string>, side: string): string {
+  if (typeof data !== 'object' || data === null) throw new TypeError(`${side}: expected a message object, got ${data === null ? 'null' : typeof data}`);
+  const { v, type } = data as { v?: unknown; type?: unknown };
+  if (v !== PROTOCOL_VERSION) throw new TypeError(`${side}: protocol version ${String(v)} does not match this build's version ${PROTOCOL_VERSION}`);
+  if (typeof type !== 'string' || !types.has(type)) throw new TypeError(`${side}: unknown message type ${JSON.stringify(type)}`);
+  return type;
+}
+
+/** Throws a TypeError naming what is wrong unless `data` is a message a worker accepts. */
+export function parseToWorker(data: unknown): ToWorker {
+  const type = check(data, TO_WORKER, 'message to the training worker');
+  const m = data as Record<string, unknown>;
+  if (type === 'start' && (typeof m.job !== 'object' || m.job === null)) throw new TypeError('message to the training worker: "start" needs a job');
+  if (type === 'query' && typeof m.queryId !== 'number') throw new TypeError('message to the training worker: "query" needs a numeric queryId');
+  return data as ToWorker;
+}
+
+/** Throws a TypeError naming what is wrong unless `data` is a message a worker sends. */
+export function parseFromWorker(data: unknown): FromWorker {
+  check(data, FROM_WORKER, 'message from the training worker');
+  return data as FromWorker;
+}
