@@ -2,8 +2,8 @@
  * RNN core: cells (vanilla RNN, LSTM, GRU), stacked and bidirectional layers, heads and
  * losses, BPTT with per-step diagnostics, clipping, optimisers, seeded initialisers and
  * tasks. Three implementations share one model description and one parameter layout:
- * a float64 reference (ref*), tfjs op-by-op autodiff (RnnModel) and a fused typed-array
- * LSTM trainer (FastLstmTrainer). No DOM anywhere.
+ * a float64 reference (ref*), tfjs op-by-op autodiff (RnnModel) and fused typed-array
+ * trainers for every cell, stack and head (FusedTrainer). No DOM anywhere.
  */
 export { Rng, createRng, sampleWithTemperature } from './random.ts';
 export { MAX_HIDDEN_SIZE } from './validate.ts';
@@ -19,9 +19,10 @@ export type { ClipReport, ClipSpec } from './clip.ts';
 export { applyClip, clipByGlobalNorm, clipElementwise } from './clip.ts';
 export type { OptimizerSpec } from './optim.ts';
 export { ArrayOptimizer, createTfOptimizer, validateOptimizer } from './optim.ts';
+export type { Truncation } from './ref/bptt.ts';
 
 export { derivativeBound } from './ref/activations.ts';
-export type { Truncation, RefResult } from './ref/bptt.ts';
+export type { RefResult } from './ref/bptt.ts';
 export { refLoss, refLossAndGradients } from './ref/bptt.ts';
 export type { Direction, SequenceTrace } from './ref/network.ts';
 export { forwardSequence as refForwardSequence } from './ref/network.ts';
@@ -37,8 +38,8 @@ export { tfClip } from './tf/clip.ts';
 
 
 
-export type { FastLstmOptions, FastStepResult } from './fast/lstm-trainer.ts';
-export { FastLstmTrainer, fastLstmSupports } from './fast/lstm-trainer.ts';
+export type { FusedStepResult, FusedTrainerOptions } from './fast/trainer.ts';
+export { FusedTrainer } from './fast/trainer.ts';
 
 export type { CharCorpus } from './tasks/chars.ts';
 export { charBatch, charCorpus, charSweep, helloExample } from './tasks/chars.ts';

@@ -9,7 +9,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { ModelSpec } from '../../../src/rnn/index.ts';
-import { FastLstmTrainer, Rng, RnnModel, charBatch, charCorpus, createTfOptimizer } from '../../../src/rnn/index.ts';
+import { FusedTrainer, Rng, RnnModel, charBatch, charCorpus, createTfOptimizer } from '../../../src/rnn/index.ts';
 
 // Served by the local dev server from node_modules: nothing is fetched from the network.
 setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
@@ -49,7 +49,7 @@ async function runCase(backend: string, c: BenchCase, runs: number, minMs: numbe
   const model = RnnModel.create(spec, { seed: 1 });
   const opt = createTfOptimizer({ kind: 'adam', learningRate: 0.01 });
   const clip = { kind: 'norm', threshold: 5 } as const;
-  const fast = FastLstmTrainer.fromModel(model, { optimizer: { kind: 'adam', learningRate: 0.01 }, clip });
+  const fast = new FusedTrainer(spec, model.getParams(), { optimizer: { kind: 'adam', learningRate: 0.01 }, clip });
   const rng = new Rng(2);
   const batches = Array.from({ length: 16 }, () => charBatch(corpus, rng, c.steps, c.batch));
   let i = 0;
@@ -67,7 +67,7 @@ async function runCase(backend: string, c: BenchCase, runs: number, minMs: numbe
     fastRates.push(chars * (await rate(() => {
       fast.trainStep(next());
       if (performance.now() - lastWrite >= 16) {
-        fast.writeTo(model);
+        model.setParams(fast.getParams());
         lastWrite = performance.now();
       }
     }, minMs)));
