@@ -60,10 +60,21 @@ function gemmCell(rows: number, m: number, Q: number, a: Vec, a0: number, aR: nu
   }
 }
 
-/** One row of C; for a batch of one this is the whole product, so it skips zero inputs (ReLU, padding). */
+/**
+ * One row of C (for a batch of one, the whole product). Four rows (or columns) of B per
+ * pass: each load of C, or of A's row, then serves four multiply-adds.
+ */
 function gemmRow(M: number, Q: number, a: Vec, aRow: number, aQ: number, b: Vec, bOff: number, bQ: number, bC: number, c: Vec, cRow: number): void {
+  const Q4 = Q - (Q % 4);
   if (bC === 1) {
-    for (let q = 0; q < Q; q++) {
+    for (let q = 0; q < Q4; q += 4) {
+      const x0 = a[aRow + q * aQ]!, x1 = a[aRow + (q + 1) * aQ]!, x2 = a[aRow + (q + 2) * aQ]!, x3 = a[aRow + (q + 3) * aQ]!;
+      // Zero inputs (ReLU, the first step's state) are common enough to skip.
+      if (x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
+      const p0 = bOff + q * bQ, p1 = p0 + bQ, p2 = p1 + bQ, p3 = p2 + bQ;
+      for (let m = 0; m < M; m++) c[cRow + m]! += x0 * b[p0 + m]! + x1 * b[p1 + m]! + x2 * b[p2 + m]! + x3 * b[p3 + m]!;
+    }
+    for (let q = Q4; q < Q; q++) {
       const x = a[aRow + q * aQ]!;
       if (x === 0) continue;
       const pb = bOff + q * bQ;
@@ -71,7 +82,18 @@ function gemmRow(M: number, Q: number, a: Vec, aRow: number, aQ: number, b: Vec,
     }
     return;
   }
-  for (let m = 0; m < M; m++) {
+  const M4 = M - (M % 4);
+  for (let m = 0; m < M4; m += 4) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let p0 = bOff + m * bC, pa = aRow;
+    const d1 = bC, d2 = 2 * bC, d3 = 3 * bC;
+    for (let q = 0; q < Q; q++, p0 += bQ, pa += aQ) {
+      const x = a[pa]!;
+      s0 += x * b[p0]!; s1 += x * b[p0 + d1]!; s2 += x * b[p0 + d2]!; s3 += x * b[p0 + d3]!;
+    }
+    c[cRow + m]! += s0; c[cRow + m + 1]! += s1; c[cRow + m + 2]! += s2; c[cRow + m + 3]! += s3;
+  }
+  for (let m = M4; m < M; m++) {
     let s = 0;
     const pb = bOff + m * bC;
     for (let q = 0; q < Q; q++) s += a[aRow + q * aQ]! * b[pb + q * bQ]!;
