@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import type { Batch, CellKind, ModelSpec } from '../../src/rnn/index.ts';
 import { FusedTrainer, Rng, charBatch, charCorpus, initParams } from '../../src/rnn/index.ts';
-import { matmul, view } from '../../src/rnn/fast/kernels.ts';
-import { BENCH_TEXT, fmt, median, rate } from './rnn-stats.ts';
+import { BENCH_TEXT, flopsPerChar, fmt, kernelPeak, median, rate } from './rnn-stats.ts';
 
 interface RMat {
   w: Float64Array;
@@ -69,22 +68,6 @@ function fusedSpec(kind: CellKind, V: number, H: number): ModelSpec {
   return { input: { kind: 'embedding', vocab: V, dim: EMBED }, layers: [{ cell }], head: { kind: 'softmax', classes: V, at: 'every' } };
 }
 
-/** Matrix-product flops of one training step per character: 6·(I + H)·G·H + 6·H·O. */
-export function flopsPerChar(spec: ModelSpec): number {
-  const c = spec.layers[0]!.cell;
-  const G = c.kind === 'lstm' ? 4 : c.kind === 'gru' ? 3 : 1;
-  const I = spec.input.kind === 'embedding' ? spec.input.dim : spec.input.kind === 'dense' ? spec.input.size : 0;
-  const O = spec.head.kind === 'softmax' ? spec.head.classes : spec.head.size;
-  return 6 * (I + c.hiddenSize) * G * c.hiddenSize + 6 * c.hiddenSize * O;
-}
-
-/** GFLOP/s of the fused kernel's own matrix product at n×n×n (the plain-JavaScript peak). */
-function kernelPeak(n: number, precision: 'float32' | 'float64', minMs: number): number {
-  const A = precision === 'float64' ? Float64Array : Float32Array;
-  const a = new A(n * n).fill(0.5), b = new A(n * n).fill(0.25), c = new A(n * n);
-  return (2 * n ** 3 * rate(() => matmul(n, n, n, view(a, 0, n), view(b, 0, n), view(c, 0, n)), minMs)) / 1e9;
-}
-
 interface Case {
   name: string;
   kind: CellKind;
@@ -119,8 +102,9 @@ export function runRecurrentjsComparison(file: string, precision: 'float32' | 'f
     const batches = Array.from({ length: 32 }, () => charBatch(corpus, rng, steps, 1));
     let i = 0;
     const next = () => batches[i++ % batches.length]!;
-    rjs(next());
-    fused.trainStep(next());
+    // Warm-up: both reach their optimised code before the first timed run.
+    rate(() => rjs(next()), minMs);
+    rate(() => fused.trainStep(next()), minMs);
     const r: number[] = [], f: number[] = [], ratio: number[] = [];
     for (let k = 0; k < runs; k++) {
       const x = steps * rate(() => rjs(next()), minMs);
