@@ -18,12 +18,21 @@ export interface View {
 
 export const view = (data: Vec, off = 0, ld = 0): View => ({ data, off, ld });
 
+/** Rows of the summed dimension per pass: a slice of A and B that stays in cache for every block of C. */
+const QB = 64;
+
 /**
  * C[r, c] += Σ_q A(r, q)·B(q, c) for r < R, c < M, q < Q, where A(r, q) = a[aOff + r·aR + q·aQ]
  * and B(q, c) = b[bOff + q·bQ + c·bC]. 4×4 register blocks cut loads per multiply-add from
  * two to a half, which is what makes batched products fast in plain JavaScript.
  */
 function gemm(R: number, M: number, Q: number, a: Vec, aOff: number, aR: number, aQ: number, b: Vec, bOff: number, bQ: number, bC: number, c: Vec, cOff: number, cR: number): void {
+  // A weight gradient sums over every step of the batch (Q in the thousands): without
+  // slicing, each 4×4 block of C would stream all of A and B from memory again.
+  for (let q0 = 0; q0 < Q; q0 += QB) gemmSlice(R, M, Math.min(QB, Q - q0), a, aOff + q0 * aQ, aR, aQ, b, bOff + q0 * bQ, bQ, bC, c, cOff, cR);
+}
+
+function gemmSlice(R: number, M: number, Q: number, a: Vec, aOff: number, aR: number, aQ: number, b: Vec, bOff: number, bQ: number, bC: number, c: Vec, cOff: number, cR: number): void {
   const R4 = R - (R % 4), M4 = M - (M % 4);
   for (let r = 0; r < R4; r += 4) {
     const a0 = aOff + r * aR, a1 = a0 + aR, a2 = a1 + aR, a3 = a2 + aR;
