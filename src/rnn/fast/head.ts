@@ -55,11 +55,18 @@ export function headLossAndGrad(head: HeadSpec, batch: Batch, h: HeadBuffers): n
     if (head.kind === 'softmax') {
       let m = -Infinity;
       for (let k = 0; k < O; k++) if (h.y[o + k]! > m) m = h.y[o + k]!;
-      let sum = 0;
-      for (let k = 0; k < O; k++) sum += Math.exp(h.y[o + k]! - m);
       const target = batch.targetIndices![n]!;
-      loss += (Math.log(sum) + m - h.y[o + target]!) * weight;
-      for (let k = 0; k < O; k++) h.y[o + k] = (Math.exp(h.y[o + k]! - m) / sum - (k === target ? 1 : 0)) * weight;
+      const yt = h.y[o + target]!;
+      let sum = 0;
+      for (let k = 0; k < O; k++) {
+        const e = Math.exp(h.y[o + k]! - m);
+        h.y[o + k] = e;
+        sum += e;
+      }
+      loss += (Math.log(sum) + m - yt) * weight;
+      const s = weight / sum;
+      for (let k = 0; k < O; k++) h.y[o + k] = h.y[o + k]! * s;
+      h.y[o + target]! -= weight;
     } else {
       const tv = batch.targetValues!;
       let s = 0;
