@@ -156,17 +156,26 @@ export function colSumAdd(n: number, m: number, D: View, g: Vec): void {
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
-export function activate(kind: Activation, x: number): number {
-  if (kind === 'tanh') return Math.tanh(x);
-  if (kind === 'sigmoid') return 1 / (1 + Math.exp(-x));
-  if (kind === 'relu') return x > 0 ? x : 0;
-  return x;
+/** Y[r, :m] = f(A[r, :m]) for r < n: the activation chosen once per call, not per element. */
+export function activateRows(kind: Activation, n: number, m: number, A: View, Y: View): void {
+  const a = A.data, y = Y.data;
+  for (let r = 0; r < n; r++) {
+    const ia = A.off + r * A.ld, iy = Y.off + r * Y.ld;
+    if (kind === 'tanh') for (let j = 0; j < m; j++) y[iy + j] = Math.tanh(a[ia + j]!);
+    else if (kind === 'sigmoid') for (let j = 0; j < m; j++) y[iy + j] = 1 / (1 + Math.exp(-a[ia + j]!));
+    else if (kind === 'relu') for (let j = 0; j < m; j++) y[iy + j] = Math.max(a[ia + j]!, 0);
+    else for (let j = 0; j < m; j++) y[iy + j] = a[ia + j]!;
+  }
 }
 
-/** f'(a) from the output y = f(a). */
-export function activationGrad(kind: Activation, y: number): number {
-  if (kind === 'tanh') return 1 - y * y;
-  if (kind === 'sigmoid') return y * (1 - y);
-  if (kind === 'relu') return y > 0 ? 1 : 0;
-  return 1;
+/** D[r, :m] = G[r, :m]·f'(·) given the outputs Y = f(·), for r < n. */
+export function activationGradRows(kind: Activation, n: number, m: number, G: View, Y: View, D: View): void {
+  const g = G.data, y = Y.data, d = D.data;
+  for (let r = 0; r < n; r++) {
+    const ig = G.off + r * G.ld, iy = Y.off + r * Y.ld, id = D.off + r * D.ld;
+    if (kind === 'tanh') for (let j = 0; j < m; j++) d[id + j] = g[ig + j]! * (1 - y[iy + j]! * y[iy + j]!);
+    else if (kind === 'sigmoid') for (let j = 0; j < m; j++) d[id + j] = g[ig + j]! * y[iy + j]! * (1 - y[iy + j]!);
+    else if (kind === 'relu') for (let j = 0; j < m; j++) d[id + j] = y[iy + j]! > 0 ? g[ig + j]! : 0;
+    else for (let j = 0; j < m; j++) d[id + j] = g[ig + j]!;
+  }
 }
