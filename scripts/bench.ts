@@ -3,6 +3,7 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   deck: () => import('./bench/deck.ts'),
   rnn: () => import('./bench/rnn.ts'),
   demos: () => import('./bench/demos.ts'),
+  slides: () => import('./bench/slides.ts'),
 };
 
 const args = process.argv.slice(2);

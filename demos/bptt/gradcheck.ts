@@ -5,7 +5,9 @@
  * measures is the autodiff gradient, not the rounding of the check.
  */
 import type { ParamSet } from '../../src/rnn/index.ts';
-import { refLoss, RnnModel } from '../../src/rnn/index.ts';
+import { refLoss } from '../../src/rnn/index.ts';
+import type { Tf } from '../../src/rnn/tf/index.ts';
+import { RnnModel } from '../../src/rnn/tf/index.ts';
 import type { BpttModel } from './model.ts';
 
 export interface GradCheck {
@@ -24,8 +26,8 @@ export const GRADCHECK_TOLERANCE = 1e-3;
 export const FD_EPSILON = 1e-6;
 
 /** Autodiff gradients for the model's current weights; the tfjs model is disposed before returning. */
-export function autodiffGradients(m: BpttModel): ParamSet {
-  const net = RnnModel.fromParams(m.spec, m.params);
+export function autodiffGradients(tf: Tf, m: BpttModel): ParamSet {
+  const net = RnnModel.fromParams(tf, m.spec, m.params);
   try {
     return net.gradients(m.batch).grads;
   } finally {
@@ -83,6 +85,6 @@ export function compareGradients(auto: ParamSet, numeric: ParamSet, epsilon = FD
 }
 
 /** The check the slide shows, for the model's current weights. */
-export function gradientCheck(m: BpttModel, epsilon = FD_EPSILON): GradCheck {
-  return compareGradients(autodiffGradients(m), finiteDifferenceGradients(m, epsilon), epsilon);
+export function gradientCheck(tf: Tf, m: BpttModel, epsilon = FD_EPSILON): GradCheck {
+  return compareGradients(autodiffGradients(tf, m), finiteDifferenceGradients(m, epsilon), epsilon);
 }

@@ -25,20 +25,20 @@ export interface Layout {
   lineHeight: number;
 }
 
-const CHAIN_H = 66;
-const LINE_H = 12.5;
+const CHAIN_H = 74;
+const LINE_H = 17;
 
 export function computeLayout(width: number, height: number): Layout {
   const textLines = width >= 640 ? 2 : 4;
   const text: Rect = { x: 4, y: height - textLines * LINE_H - 3, w: width - 8, h: textLines * LINE_H };
   const chain: Rect = { x: 22, y: 2, w: width - 30, h: CHAIN_H };
   const top = chain.y + chain.h + 16;
-  const bottom = text.y - 24;
-  // Square heatmap; the labels need ~22 px on its left and ~16 px below.
+  const bottom = text.y - 30;
+  // Square heatmap; the labels need ~40 px on its left and ~22 px below.
   const side = Math.max(40, Math.min(bottom - top, width * 0.36));
-  const heat: Rect = { x: 26, y: top, w: side, h: side };
+  const heat: Rect = { x: 44, y: top, w: side, h: side };
   const legend: Rect = { x: heat.x + side + 8, y: top, w: 8, h: side };
-  const barsX = legend.x + legend.w + 46;
+  const barsX = legend.x + legend.w + 58;
   const bars: Rect = { x: barsX, y: top, w: Math.max(60, width - barsX - 6), h: side };
   return { width, height, chain, heat, legend, bars, text, textLines, lineHeight: LINE_H };
 }

@@ -9,7 +9,8 @@
  */
 import type { Batch, ModelSpec, ParamSet } from '../../src/rnn/index.ts';
 import { charCorpus, initParams, refDiagnostics } from '../../src/rnn/index.ts';
-import { textChars } from './state.ts';
+import { truncatedSegments } from '../../src/rnn/ref/bptt.ts';
+import { textChars } from './schema.ts';
 
 export interface BpttConfig {
   text: string;
@@ -49,6 +50,10 @@ export interface BpttModel {
   finite: boolean;
 }
 
+/**
+ * The core's name for the recurrent kernel. In the code (as in Keras' `recurrent_kernel`) U is
+ * the recurrent matrix, the slides' W_rec, and the head's V is the slides' output matrix U.
+ */
 export const U_NAME = 'layer0.fw.U';
 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
@@ -151,10 +156,41 @@ function pairContributions(params: ParamSet, batch: Batch, states: number[][], H
   });
 }
 
+/**
+ * How the gradient is cut, both in the core's terms of truncated BPTT(k1, k2) (Williams & Peng):
+ * - 'chunked', BPTT(τ, τ): the sequence is cut into chunks of τ steps; each chunk's losses are
+ *   backpropagated to the start of that chunk only (the scheme of the slides, one update per chunk);
+ * - 'band', BPTT(1, τ): every loss J_t is backpropagated through its own last τ states.
+ */
+export type TruncationScheme = 'chunked' | 'band';
+
+/** The core's truncation {k1, k2} for a scheme and a truncation length τ. */
+export function truncationOf(scheme: TruncationScheme, tau: number): { k1: number; k2: number } {
+  return scheme === 'chunked' ? { k1: tau, k2: tau } : { k1: 1, k2: tau };
+}
+
+/**
+ * Whether truncation drops cell (t, j), the path from loss J_t back to state s_j (0-based), as
+ * the core's truncated BPTT(k1, k2) does: J_t goes into the backward pass that ends at the first
+ * multiple of k1 at or after t (or at the last step), and that pass reaches back k2 states.
+ * Chunked: J_t and s_j lie in different chunks (a last, shorter chunk's pass still reaches back τ
+ * states). Band: s_j is τ or more steps behind t.
+ * @returns [T][T], false for j > t
+ */
+export function droppedMask(scheme: TruncationScheme, tau: number, T: number): boolean[][] {
+  const dropped = Array.from({ length: T }, () => new Array<boolean>(T).fill(false));
+  if (tau >= T) return dropped;
+  for (const seg of truncatedSegments(T, truncationOf(scheme, tau))) {
+    for (let t = seg.lossFrom; t <= seg.end; t++) for (let j = 0; j < seg.from; j++) dropped[t]![j] = true;
+  }
+  return dropped;
+}
+
 export interface TruncationResult {
-  /** k: each J_t reaches back through s_t … s_{t−k+1}; k ≥ T is full BPTT. */
+  scheme: TruncationScheme;
+  /** Truncation length τ; τ ≥ T is full BPTT for either scheme. */
   k: number;
-  /** Whether cell (t, k') is dropped (t − k' ≥ k), [T][T]. */
+  /** Whether cell (t, k') is dropped (see droppedMask), [T][T]. */
   dropped: boolean[][];
   droppedCells: number;
   /** ∂J/∂W_rec of truncated BPTT, flat [H·H]. */
@@ -162,16 +198,16 @@ export interface TruncationResult {
   /** Step k's kept and dropped parts, projected on the full gradient like `shares`, [T]. */
   keptShares: number[];
   droppedShares: number[];
-  /** ‖g_trunc − g‖ / ‖g‖ (0 when nothing is dropped). */
+  /** The fraction of ∂J/∂W_rec lost: ‖g_trunc − g‖ / ‖g‖ (0 when nothing is dropped). */
   relDiff: number;
 }
 
-/** Truncated BPTT(1, k): what it keeps and drops of the full gradient. */
-export function truncate(m: BpttModel, k: number): TruncationResult {
+/** Truncated BPTT of either scheme with length τ = k: what it keeps and drops of the full gradient. */
+export function truncate(m: BpttModel, k: number, scheme: TruncationScheme = 'band'): TruncationResult {
   const T = m.steps;
   const n = m.hidden * m.hidden;
   const grad = new Float64Array(n);
-  const dropped = Array.from({ length: T }, (_, t) => Array.from({ length: T }, (_, j) => j <= t && t - j >= k));
+  const dropped = droppedMask(scheme, k, T);
   const keptShares: number[] = [];
   const droppedShares: number[] = [];
   let droppedCells = 0;
@@ -192,5 +228,5 @@ export function truncate(m: BpttModel, k: number): TruncationResult {
   }
   const diff = grad.map((v, i) => v - m.total[i]!);
   const relDiff = droppedCells === 0 ? 0 : m.totalNorm > 0 ? norm(diff) / m.totalNorm : norm(diff) > 0 ? Infinity : 0;
-  return { k, dropped, droppedCells, grad, keptShares, droppedShares, relDiff };
+  return { scheme, k, dropped, droppedCells, grad, keptShares, droppedShares, relDiff };
 }

@@ -1,5 +1,5 @@
-/** Where the sweep animation is for a frame: the picture is a function of the integer frame alone. */
-import { FRAMES_PER_STEP, maxFrame } from './state.ts';
+/** Where the sweep animation is for a frame; a fractional frame is a point between two committed ones (the tween). */
+import { FRAMES_PER_STEP, maxFrame } from './schema.ts';
 
 export interface SweepPosition {
   phase: 'forward' | 'backward' | 'done';
@@ -12,7 +12,7 @@ export interface SweepPosition {
 }
 
 export function sweepPosition(frame: number, steps: number): SweepPosition {
-  const f = Math.max(0, Math.min(maxFrame(steps), Math.round(frame)));
+  const f = Math.max(0, Math.min(maxFrame(steps), frame));
   const fw = steps * FRAMES_PER_STEP;
   if (f < fw) {
     return { phase: 'forward', forwardDone: Math.floor(f / FRAMES_PER_STEP), backwardFrom: steps, tween: (f % FRAMES_PER_STEP) / FRAMES_PER_STEP };

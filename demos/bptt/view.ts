@@ -9,7 +9,7 @@ import type { ScaleBand, ScaleDiverging, ScaleSequential } from 'd3-scale';
 import { interpolatePuOr, interpolateViridis } from 'd3-scale-chromatic';
 import { line } from 'd3-shape';
 import type { DemoCanvas } from '../../src/widgets/ui.ts';
-import { CANVAS_FONT, CANVAS_MONO, CANVAS_SCALE, demoCanvas, PALETTE } from '../../src/widgets/ui.ts';
+import { CANVAS_FONT, CANVAS_MONO, CANVAS_SCALE, PALETTE } from '../../src/widgets/ui.ts';
 import type { GradCheck } from './gradcheck.ts';
 import { FD_EPSILON, GRADCHECK_TOLERANCE } from './gradcheck.ts';
 import type { Layout, Rect } from './layout.ts';
@@ -36,6 +36,11 @@ const SOFTWARE = true;
 const BG = '#ffffff';
 const EMPTY = '#f3f1ea';
 const DROPPED = '#d9d6cc';
+/**
+ * Smallest canvas text, in slide px. remark lays a 16:9 slide out 1210 × 681 and scales it to
+ * the window: at 1280 × 720 by 720/681 ≈ 1.06, so 13.5 slide px are 14.3 screen px.
+ */
+export const TEXT_PX = 13.5;
 /** Cells this far below the largest value share the darkest colour (the legend's bottom). */
 const LOG_RANGE = 1e-6;
 
@@ -61,9 +66,9 @@ export class BpttView {
   private scales: Scales | null = null;
   private readonly hatch: CanvasPattern | null;
 
-  constructor(parent: HTMLElement, width: number, height: number) {
-    this.surface = demoCanvas(parent, width, height, 'Backpropagation through time: heatmap of per-step gradient norms and per-step contributions to the recurrent-weight gradient');
-    this.layout = computeLayout(width, height);
+  constructor(surface: DemoCanvas) {
+    this.surface = surface;
+    this.layout = computeLayout(surface.width, surface.height);
     this.hatch = makeHatch(this.surface.ctx);
   }
 
@@ -89,7 +94,8 @@ export class BpttView {
     const hi = finite.length ? Math.max(...finite) : 1;
     const lo = Math.max(hi * LOG_RANGE, finite.length ? Math.min(...finite) : hi / 10);
     const heatMin = lo < hi ? lo : hi / 10;
-    // Viridis reversed: small norms pale, large dark, so what fades into the past looks faded.
+    // Viridis reversed: small norms pale yellow, large dark purple, so what fades into the past
+    // looks faded; the legend says which end is large.
     const color = scaleSequentialLog((t: number) => interpolateViridis(1 - t))
       .domain([heatMin, hi])
       .clamp(true);
@@ -136,7 +142,7 @@ export class BpttView {
     const jY = c.y + 6;
     const xY = stripTop + stripH + 11;
 
-    ctx.font = CANVAS_FONT(10);
+    ctx.font = CANVAS_FONT(TEXT_PX);
     ctx.fillStyle = PALETTE.muted;
     ctx.textAlign = 'right';
     ctx.fillText('J', c.x - 8, jY);
@@ -168,12 +174,12 @@ export class BpttView {
       ctx.strokeStyle = computed ? PALETTE.ink : PALETTE.grid;
       ctx.lineWidth = 1;
       ctx.stroke();
-      ctx.font = CANVAS_MONO(11);
+      ctx.font = CANVAS_MONO(TEXT_PX + 0.5);
       ctx.textAlign = 'center';
       ctx.fillStyle = PALETTE.ink;
       ctx.fillText(visibleChar(model.chars[t]!), x + bw / 2, xY);
     }
-    ctx.font = CANVAS_FONT(9);
+    ctx.font = CANVAS_FONT(TEXT_PX);
     ctx.fillStyle = PALETTE.blue;
     ctx.textAlign = 'left';
     if (T > 1) ctx.fillText('W_rec', s.chainX(0)! + bw + 3, stripTop - 4);
@@ -216,7 +222,7 @@ export class BpttView {
         } else if (k >= pos.backwardFrom) {
           ctx.fillStyle = s.heatColors[t]![k]!;
           ctx.fillRect(x, y, bw, bw);
-          if (!Number.isFinite(v)) centred(ctx, '∞', x + bw / 2, y + bw / 2, '#fff', CANVAS_FONT(Math.max(8, bw - 3)));
+          if (!Number.isFinite(v)) centred(ctx, '∞', x + bw / 2, y + bw / 2, '#fff', CANVAS_FONT(Math.max(TEXT_PX, bw - 3)));
         } else {
           ctx.fillStyle = EMPTY;
           ctx.fillRect(x, y, bw, bw);
@@ -238,29 +244,30 @@ export class BpttView {
       line().context(ctx)(pts);
       ctx.stroke();
     }
-    // Axes: k along the bottom, t down the left; a label every step, or every other when cells are small.
-    const every = bw >= 11 ? 1 : 2;
-    ctx.font = CANVAS_MONO(9);
+    // Axes: k along the bottom, t down the left, numbered from 1 as on the slides; a label every
+    // step, or every other when cells are small.
+    const every = bw >= 16 ? 1 : 2;
+    ctx.font = CANVAS_MONO(TEXT_PX);
     ctx.fillStyle = PALETTE.muted;
     for (let i = 0; i < T; i += every) {
       ctx.textAlign = 'center';
-      ctx.fillText(String(i), r.x + s.cells(i)! + bw / 2, r.y + r.h + 6);
+      ctx.fillText(String(i + 1), r.x + s.cells(i)! + bw / 2, r.y + r.h + 7);
       ctx.textAlign = 'right';
-      ctx.fillText(String(i), r.x - 3, r.y + s.cells(i)! + bw / 2);
+      ctx.fillText(String(i + 1), r.x - 3, r.y + s.cells(i)! + bw / 2);
     }
-    ctx.font = CANVAS_FONT(9.5);
+    ctx.font = CANVAS_FONT(TEXT_PX + 0.5);
     ctx.textAlign = 'center';
     ctx.fillStyle = PALETTE.ink;
-    ctx.fillText('state step k →', r.x + r.w / 2, r.y + r.h + 16);
+    ctx.fillText('state step k →', r.x + r.w / 2, r.y + r.h + 18);
     ctx.save();
-    ctx.translate(r.x - 16, r.y + r.h / 2);
+    ctx.translate(r.x - 30, r.y + r.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.fillText('← loss step t', 0, 0);
     ctx.restore();
     ctx.fillText('‖∂J_t/∂s_k‖', r.x + r.w / 2, r.y - 8);
     // The empty upper triangle: J_t does not depend on later states.
     ctx.fillStyle = PALETTE.muted;
-    ctx.font = CANVAS_FONT(9);
+    ctx.font = CANVAS_FONT(TEXT_PX);
     ctx.textAlign = 'center';
     ctx.fillText('0 for k > t', r.x + r.w * 0.68, r.y + r.h * 0.3);
   }
@@ -281,7 +288,7 @@ export class BpttView {
     if (powers.length >= 2) ticks = powers;
     if (ticks.length > 6) ticks = ticks.filter((_, i) => i % Math.ceil(ticks.length / 6) === 0);
     if (ticks.length < 2) ticks = [lo, hi];
-    ctx.font = CANVAS_MONO(8.5);
+    ctx.font = CANVAS_MONO(TEXT_PX);
     ctx.fillStyle = PALETTE.muted;
     ctx.textAlign = 'left';
     for (const v of ticks) {
@@ -293,8 +300,12 @@ export class BpttView {
       const label = v >= 1e-3 && v < 1e4 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e');
       ctx.fillText(label, r.x + r.w + 5, py);
     }
-    ctx.font = CANVAS_FONT(8.5);
-    ctx.fillText('log', r.x - 1, r.y - 8);
+    // Which end is which, in words: the colours alone do not say that dark means large.
+    ctx.font = CANVAS_FONT(TEXT_PX);
+    ctx.fillStyle = PALETTE.ink;
+    ctx.textAlign = 'left';
+    ctx.fillText('large', r.x - 2, r.y - 8);
+    ctx.fillText('small', r.x - 2, r.y + r.h + 9);
   }
 
   /**
@@ -308,7 +319,7 @@ export class BpttView {
     const T = model.steps;
     const axisW = 30;
     const plot: Rect = { x: r.x + axisW, y: r.y, w: r.w - axisW, h: r.h };
-    const keys = [...Array.from({ length: T }, (_, i) => String(i)), 'Σ'];
+    const keys = [...Array.from({ length: T }, (_, i) => String(i + 1)), 'Σ'];
     const x = scaleBand<string>().domain(keys).range([plot.x, plot.x + plot.w]).paddingInner(0.2);
     // Partial sums from the right: R_k = Σ_{j ≥ k} share_j, R_T = 0.
     const R = new Array<number>(T + 1).fill(0);
@@ -318,12 +329,12 @@ export class BpttView {
       .domain([Math.min(...all), Math.max(...all)])
       .nice(4)
       .range([plot.y + plot.h, plot.y]);
-    ctx.font = CANVAS_FONT(9.5);
+    ctx.font = CANVAS_FONT(TEXT_PX + 0.5);
     ctx.fillStyle = PALETTE.ink;
     ctx.textAlign = 'center';
     ctx.fillText('step k’s share of ∂J/∂W_rec', plot.x + plot.w / 2, r.y - 8);
     // y axis from the scale's own ticks.
-    ctx.font = CANVAS_MONO(8.5);
+    ctx.font = CANVAS_MONO(TEXT_PX);
     ctx.textAlign = 'right';
     ctx.strokeStyle = PALETTE.grid;
     ctx.lineWidth = 0.6;
@@ -338,7 +349,7 @@ export class BpttView {
       ctx.fillText(tickFormat(v), plot.x - 3, py);
     }
     if (!model.finite) {
-      centred(ctx, 'diverged (∞)', plot.x + plot.w / 2, plot.y + plot.h / 2, PALETTE.vermillion, CANVAS_FONT(12, 600));
+      centred(ctx, 'diverged (∞)', plot.x + plot.w / 2, plot.y + plot.h / 2, PALETTE.vermillion, CANVAS_FONT(TEXT_PX + 1, 600));
       return;
     }
     const bw = x.bandwidth();
@@ -372,7 +383,7 @@ export class BpttView {
       fillSpan(ctx, kx, 8, ky, ky + 8, PALETTE.blue);
       fillSpan(ctx, kx + 40, 8, ky, ky + 8, DROPPED);
       if (this.hatch) fillSpan(ctx, kx + 40, 8, ky, ky + 8, this.hatch);
-      ctx.font = CANVAS_FONT(8.5);
+      ctx.font = CANVAS_FONT(TEXT_PX);
       ctx.fillStyle = PALETTE.ink;
       ctx.textAlign = 'left';
       ctx.fillText('kept', kx + 11, ky + 4);
@@ -389,7 +400,7 @@ export class BpttView {
       ctx.lineWidth = 0.7;
       ctx.setLineDash([3, 2]);
       ctx.beginPath();
-      ctx.moveTo(x('0')!, y(R[0]!));
+      ctx.moveTo(x('1')!, y(R[0]!));
       ctx.lineTo(xs + bw, y(model.totalNorm));
       ctx.stroke();
       ctx.setLineDash([]);
@@ -400,7 +411,7 @@ export class BpttView {
     ctx.moveTo(plot.x, y(0));
     ctx.lineTo(plot.x + plot.w, y(0));
     ctx.stroke();
-    ctx.font = CANVAS_MONO(8.5);
+    ctx.font = CANVAS_MONO(TEXT_PX);
     ctx.fillStyle = PALETTE.muted;
     ctx.textAlign = 'center';
     const every = bw >= 9 ? 1 : 2;
@@ -416,23 +427,24 @@ export class BpttView {
     const T = model.steps;
     const status =
       pos.phase === 'forward'
-        ? `forward sweep → s${sub(pos.forwardDone)}`
+        ? `forward sweep → s${sub(pos.forwardDone + 1)}`
         : pos.phase === 'backward'
-          ? `backward sweep ← ∂J/∂s${sub(pos.backwardFrom - 1)}`
+          ? `backward sweep ← ∂J/∂s${sub(pos.backwardFrom)}`
           : `both sweeps done · J = ${fmt(model.loss, 4)}`;
     // The running sum grows as the backward sweep delivers each step's share.
     const sum = model.shares.slice(pos.backwardFrom).reduce((a, b) => a + b, 0);
     const sumText = !model.finite
       ? 'gradient diverged (∞)'
       : pos.phase === 'forward'
-        ? `J${sub(0)} … J${sub(Math.max(0, pos.forwardDone - 1))} computed`
+        ? `J${sub(1)} … J${sub(Math.max(1, pos.forwardDone))} computed`
         : pos.phase === 'backward'
           ? `running Σ of shares = ${fmt(sum, 4)}`
           : `Σₖ shares = ${fmt(sum, 4)} = ‖∂J/∂W_rec‖ = ${fmt(model.totalNorm, 4)}`;
+    const schemeName = trunc.scheme === 'chunked' ? `chunks of τ = ${trunc.k}, BPTT(τ, τ)` : `sliding band τ = ${trunc.k}, BPTT(1, τ)`;
     const truncText =
       trunc.droppedCells === 0
-        ? `full BPTT (k = ${trunc.k >= T ? 'full' : trunc.k}): no cell dropped`
-        : `truncated k = ${trunc.k}: drops ${trunc.droppedCells} of ${(T * (T + 1)) / 2} cells, ‖g_k − g‖/‖g‖ = ${fmt(100 * trunc.relDiff, 3)} %`;
+        ? `full BPTT (τ ${trunc.k >= T ? '≥ T' : `= ${trunc.k}`}): no cell dropped, nothing lost`
+        : `${schemeName}: drops ${trunc.droppedCells} of ${(T * (T + 1)) / 2} cells, loses ‖g_τ − g‖/‖g‖ = ${fmt(100 * trunc.relDiff, 3)} % of ∂J/∂W_rec`;
     const how = `grad check: tfjs autodiff (float32) vs central differences (float64, ε = ${FD_EPSILON.toExponential(0)})`;
     let result: string;
     let ok: boolean | null = null;
@@ -454,7 +466,7 @@ export class BpttView {
             [`${status} · ${sumText} · ${truncText}`, PALETTE.ink],
             [`${how}: ${result.replace(/^grad check: /, '')}`, ok === false ? PALETTE.vermillion : PALETTE.ink],
           ];
-    ctx.font = CANVAS_FONT(9.5);
+    ctx.font = CANVAS_FONT(TEXT_PX + 0.5);
     ctx.textAlign = 'left';
     lines.forEach(([text, colour], i) => {
       ctx.fillStyle = colour;

@@ -3,13 +3,8 @@
  * Mikolov & Bengio (2013)'s one-unit RNN x_t = w·σ(x_{t−1}) + b (x_0 = 0.5, T = 50,
  * L = (σ(x_50) − 0.7)²). Plain float64 numbers, no DOM: everything the view draws is
  * recomputed from a few state fields, so the cloned window draws the same picture.
- *
- * Deep imports on purpose: src/rnn/index.ts also exports the tfjs model, and this demo
- * must not pull TensorFlow.js into its chunk.
  */
-import { clipByGlobalNorm } from '../../src/rnn/clip.ts';
-import { Rng } from '../../src/rnn/random.ts';
-import { pascanuLossGrad } from '../../src/rnn/ref/pascanu.ts';
+import { clipByGlobalNorm, pascanuLossGrad, Rng } from '../../src/rnn/index.ts';
 
 export interface Window {
   wMin: number;
@@ -18,12 +13,8 @@ export interface Window {
   bMax: number;
 }
 
-/**
- * The drawn (w, b) window. The bifurcation line b ≈ −0.62·w + 0.47 splits it into a
- * plateau (σ(x_50) → 0, L ≈ 0.49) and a basin; near the cusp (w ≈ 4 to 5.5) the jump
- * between them is steep but wide enough for gradient descent to land on it.
- */
-export const WINDOW: Readonly<Window> = { wMin: 2, wMax: 7, bMin: -5, bMax: 0 };
+export { WINDOW } from './schema.ts';
+import { WINDOW } from './schema.ts';
 
 /** A point in parameter space. */
 export interface Point {

@@ -91,29 +91,29 @@ export function drawSurfaceBackground(ctx: CanvasRenderingContext2D, s: Surface,
   ctx.strokeRect(plot.x, plot.y, plot.width, plot.height);
 
   ctx.fillStyle = PALETTE.ink;
-  ctx.font = CANVAS_FONT(11);
+  ctx.font = CANVAS_FONT(13.5);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (const t of x.ticks(6)) {
     ctx.fillRect(x(t) - 0.5, plot.y + plot.height, 1, 4);
     ctx.fillText(x.tickFormat(6)(t), x(t), plot.y + plot.height + 5);
   }
-  ctx.font = CANVAS_FONT(13, 700);
+  ctx.font = CANVAS_FONT(13.5, 700);
   ctx.fillText('w', plot.x + plot.width / 2, plot.y + plot.height + 18);
-  ctx.font = CANVAS_FONT(11);
+  ctx.font = CANVAS_FONT(13.5);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const t of y.ticks(5)) {
     ctx.fillRect(plot.x - 4, y(t) - 0.5, 4, 1);
     ctx.fillText(y.tickFormat(5)(t), plot.x - 6, y(t));
   }
-  ctx.font = CANVAS_FONT(13, 700);
+  ctx.font = CANVAS_FONT(13.5, 700);
   ctx.fillText('b', plot.x - 24, plot.y + plot.height / 2);
 
   // Label the cliff where it is a thin wall, away from the cusp where the runs go.
   const cw = s.window.wMin + 0.8 * (s.window.wMax - s.window.wMin);
   const cb = cliffAt(s, cw);
-  ctx.font = CANVAS_FONT(12, 700);
+  ctx.font = CANVAS_FONT(13.5, 700);
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
   ctx.fillStyle = PALETTE.ink;
@@ -131,7 +131,7 @@ function drawColorBar(ctx: CanvasRenderingContext2D, bar: Rect): void {
   ctx.strokeStyle = PALETTE.muted;
   ctx.strokeRect(bar.x, bar.y, bar.width, bar.height);
   ctx.fillStyle = PALETTE.ink;
-  ctx.font = CANVAS_FONT(10);
+  ctx.font = CANVAS_FONT(13.5);
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   for (const t of [-6, -4, -2, 0]) {
@@ -192,7 +192,7 @@ export function drawLabels(ctx: CanvasRenderingContext2D, plot: Rect, labels: re
 }
 
 function label(ctx: CanvasRenderingContext2D, text: string, at: [number, number], plot: Rect, color: string, dy = 8): void {
-  ctx.font = CANVAS_FONT(11, 700);
+  ctx.font = CANVAS_FONT(13.5, 700);
   const width = ctx.measureText(text).width + 6;
   const x = Math.max(plot.x + 2, Math.min(plot.x + plot.width - width - 2, at[0] - width / 2));
   const y = Math.max(plot.y + 2 + dy - 8, Math.min(plot.y + plot.height - 16 - (26 - dy), at[1] + dy));
@@ -211,7 +211,12 @@ function label(ctx: CanvasRenderingContext2D, text: string, at: [number, number]
 export function drawRun(ctx: CanvasRenderingContext2D, s: Surface, plot: Rect, run: Run, upto: number, style: RunStyle): RunLabel[] {
   const labels: RunLabel[] = [];
   const { x, y } = surfaceScales(s, plot);
-  const pts = run.iterates.slice(0, upto + 1);
+  // A fractional `upto` is a tween: the head travels along the segment to the next iterate.
+  const whole = Math.floor(upto);
+  const pts = run.iterates.slice(0, whole + 1);
+  const next = run.iterates[whole + 1];
+  const tail = pts[pts.length - 1];
+  if (upto > whole && next && tail) pts.push({ ...next, w: tail.w + (next.w - tail.w) * (upto - whole), b: tail.b + (next.b - tail.b) * (upto - whole) });
   const segments: ClippedSegment[] = [];
   for (let i = 0; i + 1 < pts.length; i++) {
     const seg = clipSegment(pts[i]!, pts[i + 1]!, s.window);

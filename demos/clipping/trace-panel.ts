@@ -82,7 +82,7 @@ export function drawTrace(ctx: CanvasRenderingContext2D, panel: Rect, plot: Rect
   const y = scaleLog().domain(domain).range([plot.y + plot.height, plot.y]).clamp(true);
 
   const st = runStatus(scene);
-  ctx.font = CANVAS_FONT(11);
+  ctx.font = CANVAS_FONT(13.5);
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   legendRow(ctx, panel.x + 4, panel.y + 7, PLAIN_STYLE, `plain GD: ${st.plain}`);
@@ -91,7 +91,7 @@ export function drawTrace(ctx: CanvasRenderingContext2D, panel: Rect, plot: Rect
   ctx.strokeStyle = PALETTE.grid;
   ctx.lineWidth = 1;
   ctx.fillStyle = PALETTE.ink;
-  ctx.font = CANVAS_FONT(10);
+  ctx.font = CANVAS_FONT(13.5);
   ctx.textAlign = 'right';
   for (const e of decadeTicks(domain)) {
     const ty = y(10 ** e);
@@ -107,7 +107,7 @@ export function drawTrace(ctx: CanvasRenderingContext2D, panel: Rect, plot: Rect
     ctx.fillRect(x(t) - 0.5, plot.y + plot.height, 1, 4);
     ctx.fillText(String(t), x(t), plot.y + plot.height + 5);
   }
-  ctx.font = CANVAS_FONT(11);
+  ctx.font = CANVAS_FONT(13.5);
   ctx.fillText(`step ${scene.upto} / ${scene.steps}`, plot.x + plot.width / 2, plot.y + plot.height + 18);
   ctx.save();
   ctx.translate(panel.x + 8, plot.y + plot.height / 2);
@@ -127,7 +127,7 @@ export function drawTrace(ctx: CanvasRenderingContext2D, panel: Rect, plot: Rect
   ctx.lineTo(plot.x + plot.width, ty);
   ctx.stroke();
   ctx.setLineDash([]);
-  ctx.font = CANVAS_FONT(10);
+  ctx.font = CANVAS_FONT(13.5);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'bottom';
   ctx.fillText(`threshold ${scene.threshold}`, plot.x + plot.width - 3, ty - 1);
@@ -169,7 +169,7 @@ export function drawTrace(ctx: CanvasRenderingContext2D, panel: Rect, plot: Rect
     const div = run.divergedAt;
     if (div === null || scene.upto < div) continue;
     ctx.fillStyle = style.color;
-    ctx.font = CANVAS_FONT(13, 700);
+    ctx.font = CANVAS_FONT(13.5, 700);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     ctx.fillText('∞', x(div), plot.y + 2);

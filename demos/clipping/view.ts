@@ -4,9 +4,9 @@
  * Three stacked canvases, because in headless Chromium the cost of a frame is raster and
  * compositing work, not the JavaScript (about 1 ms per draw): the heatmap and its axes
  * are drawn once; each animation step repaints only the runs over the plot and the trace
- * panel. The snapshot composes the three into one PNG.
+ * panel. The runtime's snapshot composes the three into one PNG.
  */
-import { CANVAS_SCALE, demoCanvas } from '../../src/widgets/ui.ts';
+import { clearCanvas, type DemoCanvas } from '../../src/widgets/ui.ts';
 import type { Point, Run } from './model.ts';
 import type { Surface } from './surface.ts';
 import type { Rect } from './surface-panel.ts';
@@ -45,35 +45,18 @@ export interface View {
   draw(scene: Scene): void;
   /** The (w, b) under a pointer event, or null outside the surface plot. */
   pointAt(clientX: number, clientY: number): Point | null;
-  snapshot(): string;
-  /** Shrinks the whole picture (all layers together) to fit a narrower slot. */
-  scaleTo(factor: number): void;
   /** Swaps in a finer grid of the same window (the heatmap only; call draw afterwards). */
   setSurface(surface: Surface): void;
 }
 
-/** A canvas over `rect` of the picture, drawing in the picture's coordinates. */
-function layer(parent: HTMLElement, rect: Rect, label: string) {
-  const { canvas, ctx } = demoCanvas(parent, rect.width, rect.height, label);
-  Object.assign(canvas.style, { position: 'absolute', left: `${rect.x}px`, top: `${rect.y}px` });
-  ctx.translate(-rect.x, -rect.y);
-  const clear = () => {
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.restore();
-  };
-  return { canvas, ctx, rect, clear };
-}
-
-export function createView(parent: HTMLElement, initialSurface: Surface, width: number, height: number): View {
+/**
+ * `base` is the demo's main canvas (heatmap and axes, drawn once); `layer` stacks the
+ * canvases redrawn every step over it.
+ */
+export function createView(base: DemoCanvas, layer: (rect: Rect, label: string) => DemoCanvas, initialSurface: Surface): View {
   let surface = initialSurface;
-  const stack = document.createElement('div');
-  Object.assign(stack.style, { position: 'relative', width: `${width}px`, height: `${height}px` });
-  parent.append(stack);
+  const { width, height } = base;
   const lay = layout(width, height);
-
-  const base = layer(stack, { x: 0, y: 0, width, height }, 'Loss surface of the one-unit RNN over w and b (log scale, viridis)');
   const drawBase = () => {
     base.ctx.fillStyle = '#fff';
     base.ctx.fillRect(0, 0, width, height);
@@ -81,13 +64,13 @@ export function createView(parent: HTMLElement, initialSurface: Surface, width: 
   };
   drawBase();
 
-  const runs = layer(stack, lay.surfacePlot, 'Gradient-descent runs on the loss surface');
-  const trace = layer(stack, lay.tracePanel, 'Gradient norm per step of both runs');
+  const runs = layer(lay.surfacePlot, 'Gradient-descent runs on the loss surface');
+  const trace = layer(lay.tracePanel, 'Gradient norm per step of both runs');
 
   return {
     surfaceCanvas: runs.canvas,
     draw(scene) {
-      runs.clear();
+      clearCanvas(runs);
       const plot = lay.surfacePlot;
       const labels = [
         ...drawRun(runs.ctx, surface, plot, scene.plain, scene.upto, PLAIN_STYLE),
@@ -97,12 +80,14 @@ export function createView(parent: HTMLElement, initialSurface: Surface, width: 
       drawLabels(runs.ctx, plot, labels);
       if (scene.cursor) drawCursor(runs.ctx, surface, plot, scene.cursor);
 
-      trace.clear();
+      clearCanvas(trace);
       trace.ctx.fillStyle = '#fff';
       trace.ctx.fillRect(lay.tracePanel.x, lay.tracePanel.y, lay.tracePanel.width, lay.tracePanel.height);
-      drawTrace(trace.ctx, lay.tracePanel, lay.tracePlot, scene);
+      // The trace shows whole steps; only the paths on the surface are tweened.
+      const whole = { ...scene, upto: Math.floor(scene.upto) };
+      drawTrace(trace.ctx, lay.tracePanel, lay.tracePlot, whole);
 
-      const st = runStatus(scene);
+      const st = runStatus(whole);
       runs.canvas.setAttribute('aria-label', `Loss surface over w and b, start w ${scene.start.w}, b ${scene.start.b}. Plain gradient descent: ${st.plain}. Clipped: ${st.clipped}. Click, or move the cursor with the arrow keys and press Enter, to start both runs there.`);
     },
     pointAt(clientX, clientY) {
@@ -119,19 +104,6 @@ export function createView(parent: HTMLElement, initialSurface: Surface, width: 
     setSurface(next) {
       surface = next;
       drawBase();
-    },
-    scaleTo(factor) {
-      Object.assign(stack.style, { transform: `scale(${factor})`, transformOrigin: '0 0', marginBottom: `${(factor - 1) * height}px` });
-    },
-    snapshot() {
-      const out = document.createElement('canvas');
-      out.width = base.canvas.width;
-      out.height = base.canvas.height;
-      const ctx = out.getContext('2d');
-      if (!ctx) return base.canvas.toDataURL('image/png');
-      ctx.drawImage(base.canvas, 0, 0);
-      for (const l of [runs, trace]) ctx.drawImage(l.canvas, l.rect.x * CANVAS_SCALE, l.rect.y * CANVAS_SCALE);
-      return out.toDataURL('image/png');
     },
   };
 }

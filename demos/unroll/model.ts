@@ -1,6 +1,6 @@
-import type * as TfModule from '@tensorflow/tfjs';
-import { charCorpus, initParams, RnnModel, type CharCorpus, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
-import type { UnrollParams, UnrollState } from './state.ts';
+import { charCorpus, initParams, type CharCorpus, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
+import { RnnModel, type Tf } from '../../src/rnn/tf/index.ts';
+import type { UnrollParams, UnrollState } from './schema.ts';
 
 /** What the view draws for one state: per step the input, the hidden state and the prediction. */
 export interface UnrollTrace {
@@ -75,8 +75,8 @@ function softmax(logits: readonly number[]): number[] {
 }
 
 /** The forward pass of the real model (TensorFlow.js) for the state's weights and length. */
-export function traceState(spec: ModelSpec, corpus: CharCorpus, state: UnrollState): UnrollTrace {
-  const model = RnnModel.fromParams(spec, paramsFor(spec, state));
+export function traceState(tf: Tf, spec: ModelSpec, corpus: CharCorpus, state: UnrollState): UnrollTrace {
+  const model = RnnModel.fromParams(tf, spec, paramsFor(spec, state));
   try {
     const batch = batchFor(corpus, state.length);
     const trace = model.trace(batch);
@@ -99,8 +99,8 @@ export function traceState(spec: ModelSpec, corpus: CharCorpus, state: UnrollSta
  * Trains the model for `steps` full-batch SGD steps on the whole word and returns the
  * state with the new weights, so the other window can show the same numbers.
  */
-export function trainState(tf: typeof TfModule, spec: ModelSpec, corpus: CharCorpus, state: UnrollState, steps: number): UnrollState {
-  const model = RnnModel.fromParams(spec, paramsFor(spec, state));
+export function trainState(tf: Tf, spec: ModelSpec, corpus: CharCorpus, state: UnrollState, steps: number): UnrollState {
+  const model = RnnModel.fromParams(tf, spec, paramsFor(spec, state));
   const optimizer = tf.train.sgd(LEARNING_RATE);
   try {
     const batch = batchFor(corpus, Array.from(corpus.ids).length - 1);

@@ -55,7 +55,7 @@ export function drawUnroll(c: DemoCanvas, input: DrawInput): HitBox[] {
   const rolledX = left + 40 + (width - 100 - left) / 2;
   const xOf = (k: number) => rolledX + ((T === 1 ? rolledX : column(k)) - rolledX) * unfold;
 
-  ctx.font = CANVAS_FONT(13);
+  ctx.font = CANVAS_FONT(13.5);
   ctx.fillStyle = PALETTE.ink;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
@@ -90,7 +90,7 @@ export function drawUnroll(c: DemoCanvas, input: DrawInput): HitBox[] {
     ctx.font = CANVAS_MONO(15);
     ctx.fillStyle = PALETTE.ink;
     ctx.fillText(`"${trace.vocab[trace.inputs[k]!]}"`, x + strip / 2, yIn + V * cell + 4);
-    ctx.font = CANVAS_FONT(12);
+    ctx.font = CANVAS_FONT(13.5);
     ctx.fillStyle = PALETTE.muted;
     ctx.fillText(`t=${k + 1}`, x + strip / 2, yIn + V * cell + 19);
     const best = argmax(trace.probs[k]!);
@@ -109,7 +109,7 @@ export function drawUnroll(c: DemoCanvas, input: DrawInput): HitBox[] {
 
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
-  ctx.font = CANVAS_FONT(13);
+  ctx.font = CANVAS_FONT(13.5);
   ctx.fillStyle = PALETTE.ink;
   const target = trace.vocab[trace.targets[t]!];
   const p = trace.probs[t]![trace.targets[t]!]!;
@@ -153,7 +153,7 @@ function arrow(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number
   ctx.closePath();
   ctx.fill();
   if (label) {
-    ctx.font = CANVAS_FONT(12, 700);
+    ctx.font = CANVAS_FONT(13.5, 700);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     const horizontal = Math.abs(y2 - y1) < 1;
@@ -180,7 +180,7 @@ function selfLoop(ctx: CanvasRenderingContext2D, cx: number, yTop: number, h: nu
   ctx.lineTo(ex + 1, ey + 9);
   ctx.closePath();
   ctx.fill();
-  ctx.font = CANVAS_FONT(13, 700);
+  ctx.font = CANVAS_FONT(13.5, 700);
   ctx.textAlign = 'left';
   ctx.fillText('W_rec', x + r * 1.7, yTop + h / 2);
   ctx.globalAlpha = 1;

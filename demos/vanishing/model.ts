@@ -9,15 +9,11 @@
  * as 10^scale · M with M renormalised every step, so no λ₁ overflows what is drawn.
  * Vectors are columns; matrices are row-major Float64Arrays.
  */
-// Deep imports: src/rnn/index.ts also exports the TensorFlow.js model, which this float64 demo must not load.
-import { orthogonalInit } from '../../src/rnn/init.ts';
-import { Rng } from '../../src/rnn/random.ts';
-import { activate, derivative, derivativeBound } from '../../src/rnn/ref/activations.ts';
+import { derivativeBound, orthogonalInit, Rng } from '../../src/rnn/index.ts';
+import { activate, derivative } from '../../src/rnn/ref/activations.ts';
 
-export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'linear'] as const;
-export type ActivationName = (typeof ACTIVATIONS)[number];
-export const MATRICES = ['orthogonal', 'gaussian'] as const;
-export type MatrixKind = (typeof MATRICES)[number];
+export { ACTIVATIONS, MATRICES, type ActivationName, type MatrixKind } from './schema.ts';
+import type { ActivationName, MatrixKind } from './schema.ts';
 
 /** Units in s_t. */
 export const HIDDEN = 16;

@@ -1,7 +1,7 @@
 /**
- * Draws one Measurement on a canvas: the measured ‖∂s_t/∂s_k‖₂ per input sequence (thin),
- * their median (thick) and the bound (λ₁γ)^(t−k) (dashed) on a log axis, the regimes shaded
- * above and below 1, and ∞ / →0 marks where a curve leaves the frame. Pure function of its
+ * Draws one Measurement on a canvas: the measured ‖∂a_t/∂a_k‖₂ (a_t the pre-activation state of Pascanu et al.) per input sequence (thin),
+ * their median (thick) and the bound (λ₁γ)^(t−k) (dashed) on a log axis, the norm's ranges
+ * above and below 1 shaded and labelled as such, and ∞ / →0 marks where a curve leaves the frame. Pure function of its
  * inputs, so driver and follower draw identical pixels from identical states.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
@@ -15,8 +15,14 @@ import { plotValue } from './model.ts';
 export const LOG_MIN = -16;
 export const LOG_MAX = 16;
 
-const FONT = 11;
-const MARGIN = { left: 52, right: 12, top: 40, bottom: 30 };
+/**
+ * Slide px. remark lays a 16:9 slide out 1210 × 681 and scales it to the window, at 1280 × 720
+ * by 720/681 ≈ 1.06: with sub/superscripts at no less than 13.5, nothing is below 14 px there.
+ */
+const FONT = 15;
+const MIN_FONT = 13.5;
+const small = (px: number) => Math.max(MIN_FONT, px * 0.8);
+const MARGIN = { left: 60, right: 12, top: 46, bottom: 34 };
 
 type Part = string | { sub: string } | { sup: string };
 
@@ -24,7 +30,7 @@ type Part = string | { sub: string } | { sup: string };
 function richWidth(ctx: CanvasRenderingContext2D, parts: Part[], px: number, font = CANVAS_FONT): number {
   let w = 0;
   for (const p of parts) {
-    ctx.font = typeof p === 'string' ? font(px) : font(px * 0.72);
+    ctx.font = typeof p === 'string' ? font(px) : font(small(px));
     w += ctx.measureText(typeof p === 'string' ? p : 'sub' in p ? p.sub : p.sup).width;
   }
   return w;
@@ -37,7 +43,7 @@ function drawRich(ctx: CanvasRenderingContext2D, x: number, y: number, parts: Pa
   for (const p of parts) {
     const text = typeof p === 'string' ? p : 'sub' in p ? p.sub : p.sup;
     const dy = typeof p === 'string' ? 0 : 'sub' in p ? px * 0.3 : -px * 0.4;
-    ctx.font = typeof p === 'string' ? font(px) : font(px * 0.72);
+    ctx.font = typeof p === 'string' ? font(px) : font(small(px));
     ctx.fillText(text, cx, y + dy);
     cx += ctx.measureText(text).width;
   }
@@ -95,7 +101,7 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
   ctx.lineWidth = 1;
   ctx.strokeStyle = PALETTE.grid;
   ctx.fillStyle = PALETTE.muted;
-  ctx.font = CANVAS_FONT(FONT - 1);
+  ctx.font = CANVAS_FONT(FONT - 1.5);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (let e = LOG_MIN; e <= LOG_MAX; e += 4) {
@@ -127,19 +133,23 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
   ctx.save();
   ctx.translate(12, (top + bottom) / 2);
   ctx.rotate(-Math.PI / 2);
-  const yLabel: Part[] = ['‖∂s', { sub: 't' }, '/∂s', { sub: 'k' }, '‖', { sub: '2' }, ' (log scale)'];
+  const yLabel: Part[] = ['‖∂a', { sub: 't' }, '/∂a', { sub: 'k' }, '‖', { sub: '2' }, ' (log scale)'];
   drawRich(ctx, richWidth(ctx, yLabel, FONT) / 2, 0, yLabel, FONT, 'right');
   ctx.restore();
 
-  // Regime labels: the one the current λ₁γ is in is drawn strong.
+  // Region labels say what is shaded: the measured norm above or below 1. The region the median
+  // curve is in at the newest gap is drawn strong; λ₁γ, which only bounds the curve, is in the header.
   const explode = m.ratio > 1;
   const vanish = m.ratio < 1;
-  ctx.fillStyle = explode ? PALETTE.vermillion : PALETTE.muted;
-  ctx.globalAlpha = explode ? 1 : 0.7;
-  drawRich(ctx, left + 6, top + FONT + 3, ['may explode: λ', { sub: '1' }, 'γ > 1'], FONT);
-  ctx.fillStyle = vanish ? PALETTE.blue : PALETTE.muted;
-  ctx.globalAlpha = vanish ? 1 : 0.7;
-  drawRich(ctx, left + 6, bottom - 6, ['vanishing: λ', { sub: '1' }, 'γ < 1'], FONT);
+  const medianNow = m.logMedian[shown]!;
+  const above = medianNow > 0;
+  const below = medianNow < 0;
+  ctx.fillStyle = above ? PALETTE.vermillion : PALETTE.muted;
+  ctx.globalAlpha = above ? 1 : 0.7;
+  drawRich(ctx, left + 6, top + FONT + 3, ['norm > 1: grows with the gap'], FONT);
+  ctx.fillStyle = below ? PALETTE.blue : PALETTE.muted;
+  ctx.globalAlpha = below ? 1 : 0.7;
+  drawRich(ctx, left + 6, bottom - 6, ['norm < 1: shrinks with the gap'], FONT);
   ctx.globalAlpha = 1;
 
   // Curves, cut at the frame.
@@ -203,12 +213,12 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
 
   // Header: the recurrence measured and λ₁γ; legend and the value at the newest gap.
   ctx.fillStyle = PALETTE.ink;
-  drawRich(ctx, left, 13, ['s', { sub: 't' }, ' = W', { sub: 'rec' }, ' σ(s', { sub: 't−1' }, ') + W', { sub: 'in' }, ' x', { sub: 't' }, ' + b,  ', `${m.logNorms.length} random inputs`], FONT);
+  drawRich(ctx, left, 15, ['a', { sub: 't' }, ' = W', { sub: 'rec' }, ' σ(a', { sub: 't−1' }, ') + W', { sub: 'in' }, ' x', { sub: 't' }, ' + b,  ', `${m.logNorms.length} inputs`], FONT);
   ctx.fillStyle = explode ? PALETTE.vermillion : vanish ? PALETTE.blue : PALETTE.ink;
-  drawRich(ctx, right, 13, ['λ', { sub: '1' }, `γ = ${m.lambda1.toFixed(2)} × ${gammaText(m.gamma)} = ${m.ratio.toFixed(2)}`], FONT, 'right');
+  drawRich(ctx, right, 15, ['λ', { sub: '1' }, `γ = ${m.lambda1.toFixed(2)} × ${gammaText(m.gamma)} = ${m.ratio.toFixed(2)}`], FONT, 'right');
 
   let lx = left;
-  const ly = 30;
+  const ly = 34;
   const legend = (draw: (x0: number) => void, parts: Part[]) => {
     draw(lx);
     ctx.fillStyle = PALETTE.ink;

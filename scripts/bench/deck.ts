@@ -17,7 +17,7 @@ const KEY_PRESSES = 40;
  * The same Markdown in a page set up the usual way: remark's own bundle (highlight.js 9
  * with every language) and KaTeX auto-render running over the page after remark.
  */
-function buildStockPage(): string {
+export function buildStockPage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'deck-stock-'));
   const nm = join(PROJECT_ROOT, 'node_modules');
   cpSync(join(nm, 'remark-slide/out/remark.min.js'), join(dir, 'remark.min.js'));
@@ -60,7 +60,7 @@ const FIRST_MATH_PAINT = `(() => {
 })();`;
 
 /** Key press to the frame after it: the event's timestamp to a task queued from the next animation frame. */
-const KEY_LATENCY = `(() => {
+export const KEY_LATENCY = `(() => {
   window.__latencies = [];
   addEventListener('keydown', (e) => {
     const t0 = e.timeStamp;

@@ -4,9 +4,9 @@ import { mathErrorHtml, renderMath, escapeHtml } from '../math/render-math.ts';
 import type { ChapterSource } from './deck-sources.ts';
 import { lineAt, type Diagnostic } from './diagnostics.ts';
 import { findHtmlImages, findImages, isExternal, loadFigure } from './figures.ts';
-import { demoPlacement, findDemoFences } from './demo-fences.ts';
+import { demoId, demoPlacement, findDemoFences } from './demo-fences.ts';
 import { maskCode } from './mask-code.ts';
-import type { DemoManifest } from '../widgets/params.ts';
+import type { DemoSpec } from '../widgets/contract.ts';
 import { checkProperties, splitSlides } from './slide-properties.ts';
 
 /** The deck as the page receives it: remark Markdown with fragment tokens, and the fragments' HTML. */
@@ -44,12 +44,13 @@ export const CHAPTER_SEPARATOR = '\n---\n';
 export function compileDeck(
   chapters: ChapterSource[],
   sourceDiagnostics: Diagnostic[] = [],
-  demos: ReadonlyMap<string, DemoManifest> = new Map(),
+  demos: ReadonlyMap<string, DemoSpec> = new Map(),
 ): CompiledDeck {
   const table = new FragmentTable();
   const diagnostics = [...sourceDiagnostics];
   const files = chapters.map((c) => c.path);
   let formulaCount = 0;
+  const ids = new Map<string, { where: string; name: string; explicit: boolean; params: string }>();
   const masked = chapters.map((c) => maskCode(c.text));
   diagnostics.push(...checkProperties(chapters.map((c, i) => ({ file: c.file, slides: splitSlides(masked[i]!) }))));
 
@@ -108,7 +109,22 @@ export function compileDeck(
       }
     }
     for (const fence of findDemoFences(text)) {
-      const placement = demoPlacement(fence, chapter.file, demos);
+      const { id, explicit, problem } = demoId(fence, chapter.file);
+      if (problem) diagnostics.push({ level: 'error', file: chapter.file, line: problem.line, message: problem.message });
+      const where = `${chapter.file}:${fence.line}`;
+      const params = fence.body.replace(/^\s*id\s*:.*$/m, '').trim();
+      const earlier = ids.get(id);
+      // Two fences share a demo's state only when both name the same id on purpose, for the same demo and parameters.
+      if (earlier && !(earlier.explicit && explicit && earlier.name === fence.name && earlier.params === params)) {
+        diagnostics.push({
+          level: 'error',
+          file: chapter.file,
+          line: fence.line,
+          message: `demo id "${id}" is already used at ${earlier.where}; give one of them its own "id:" line (the same id on both shares one demo only for the same demo and parameters)`,
+        });
+      }
+      if (!earlier) ids.set(id, { where, name: fence.name, explicit, params });
+      const placement = demoPlacement(fence, chapter.file, demos, id);
       // A bad demo shows its error box on its slide; the rest of the deck builds and runs.
       for (const p of placement.problems) diagnostics.push({ level: 'warning', file: chapter.file, line: p.line, message: p.message });
       replacements.push({ start: fence.start, end: fence.end, text: table.add(placement.html) });

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileDeck, type CompiledDeck } from './compile-deck.ts';
-import { readDemoManifests } from './demo-manifests.ts';
+import { loadDemoSpecs } from './demo-specs.ts';
+import type { DemoSpec } from '../widgets/contract.ts';
 import { readDeckSources } from './deck-sources.ts';
 import { formatDiagnostic } from './diagnostics.ts';
 import { highlighterModuleSource, REMARK_HIGHLIGHTER } from './highlighter-module.ts';
@@ -67,9 +68,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   const slidesDir = options.slidesDir ?? 'slides';
   let isBuild = false;
   let last: CompiledDeck | undefined;
+  let specs = new Map<string, DemoSpec>();
   const compile = () => {
     const sources = readDeckSources(options.root, slidesDir);
-    last = compileDeck(sources.chapters, sources.diagnostics, readDemoManifests(options.root));
+    last = compileDeck(sources.chapters, sources.diagnostics, specs);
     return last;
   };
 
@@ -79,6 +81,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     config(_config, env) {
       isBuild = env.command === 'build';
       return { optimizeDeps: { rolldownOptions: { plugins: [remarkHighlighterPlugin()] } } };
+    },
+    async buildStart() {
+      // A demo whose own defaults break its schema fails the build here.
+      specs = await loadDemoSpecs(options.root);
     },
     resolveId(id) {
       if (id === DECK_MODULE) return RESOLVED;

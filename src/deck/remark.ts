@@ -136,5 +136,11 @@ function deckView(slideshow: RemarkSlideshow): DeckView {
       const opened = (slideshow as unknown as { clone?: Window | null }).clone;
       return opened && !opened.closed ? opened : null;
     },
+    adoptPairedWindow: (win) => {
+      if (clone) return;
+      // A reloaded presenter window has lost its clone; taking it back makes remark send it slide changes again.
+      (slideshow as unknown as { clone?: Window | null }).clone = win;
+      win.postMessage(`gotoSlide:${slideshow.getCurrentSlideIndex() + 1}`, '*');
+    },
   };
 }

@@ -2,8 +2,9 @@
  * RNN core: cells (vanilla RNN, LSTM, GRU), stacked and bidirectional layers, heads and
  * losses, BPTT with per-step diagnostics, clipping, optimisers, seeded initialisers and
  * tasks. Three implementations share one model description and one parameter layout:
- * a float64 reference (ref*), tfjs op-by-op autodiff (RnnModel) and fused typed-array
- * trainers for every cell, stack and head (FusedTrainer). No DOM anywhere.
+ * a float64 reference (ref*), fused typed-array trainers for every cell, stack and head
+ * (FusedTrainer), both here, and tfjs op-by-op autodiff (RnnModel), which is in ./tf/index.ts. Nothing this
+ * entry exports loads tfjs, so a float64 demo can import it freely. No DOM anywhere.
  */
 export { Rng, createRng, sampleWithTemperature } from './random.ts';
 export { MAX_HIDDEN_SIZE } from './validate.ts';
@@ -18,11 +19,10 @@ export { makeBatch, validateBatch } from './batch.ts';
 export type { ClipReport, ClipSpec } from './clip.ts';
 export { applyClip, clipByGlobalNorm, clipElementwise } from './clip.ts';
 export type { OptimizerSpec } from './optim.ts';
-export { ArrayOptimizer, createTfOptimizer, validateOptimizer } from './optim.ts';
-export type { Truncation } from './ref/bptt.ts';
+export { ArrayOptimizer, validateOptimizer } from './optim.ts';
 
 export { derivativeBound } from './ref/activations.ts';
-export type { RefResult } from './ref/bptt.ts';
+export type { Truncation, RefResult } from './ref/bptt.ts';
 export { refLoss, refLossAndGradients } from './ref/bptt.ts';
 export type { Direction, SequenceTrace } from './ref/network.ts';
 export { forwardSequence as refForwardSequence } from './ref/network.ts';
@@ -30,13 +30,6 @@ export type { Diagnostics, DiagnosticsOptions, RecurrentStats } from './ref/diag
 export { recurrentStats, refDiagnostics } from './ref/diagnostics.ts';
 export type { GridSpec, LossSurface, PascanuOptions, PascanuResult } from './ref/pascanu.ts';
 export { pascanuLossGrad, pascanuLossSurface, pascanuModel } from './ref/pascanu.ts';
-
-export type { TfStepDiagnostics, TfTrace, TrainStepResult } from './tf/model.ts';
-export { RnnModel } from './tf/model.ts';
-export { tfClip } from './tf/clip.ts';
-
-
-
 
 export type { FusedStepResult, FusedTrainerOptions } from './fast/trainer.ts';
 export { FusedTrainer } from './fast/trainer.ts';

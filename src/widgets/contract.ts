@@ -1,5 +1,8 @@
 import type * as TfModule from '@tensorflow/tfjs';
-import type { ParamValues } from './params.ts';
+import type { GenericSchema } from 'valibot';
+import type { ParamsOf, ParamTable, ParamValues } from './schema.ts';
+import type { ControlSpec } from './controls.ts';
+import type { DemoCanvas } from './ui.ts';
 
 /** A JSON value: demo state crosses windows (postMessage) and the URL, so it must serialise. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -12,52 +15,98 @@ export type DemoStatus = 'loading' | 'running' | 'paused' | 'error';
  */
 export type DemoRole = 'driver' | 'follower';
 
-/** What the runtime hands a demo when it mounts. */
-export interface DemoContext<P extends ParamValues, S extends Json> {
-  /** Empty element owned by the demo, inside the slide; sized by the runtime (manifest height). */
-  readonly root: HTMLElement;
-  readonly params: P;
-  /** State to start from: the initial state, the last state of an earlier mount, one from the URL or the other window. */
-  readonly state: S;
-  readonly role: DemoRole;
-  /** prefers-reduced-motion: replace animation by discrete steps. */
-  readonly reducedMotion: boolean;
-  /** TensorFlow.js with its backend ready, when the manifest says `"tfjs": true`. */
-  readonly tf: typeof TfModule | undefined;
-  /**
-   * Report every change of state (a control moved, a training or animation step) with the
-   * step counter. The runtime keeps it for the next mount, mirrors it to the cloned window
-   * and the URL, and shows `step` as `data-demo-step`.
-   */
-  commit(state: S, step: number): void;
-  /** Long work: a fraction in [0, 1], or null when done. */
-  progress(fraction: number | null, label?: string): void;
-  /** Whether the demo's slide is shown; animation loops stop when it is not. */
-  isActive(): boolean;
+/**
+ * What demos/<name>/schema.ts exports: everything about a demo that is not its model or
+ * its picture. The build reads it in Node (parameters checked with file:line, defaults
+ * checked against their own fields); the page bundles it eagerly (it is small) and loads
+ * the demo's index.ts only when its slide is near.
+ */
+export interface DemoSpec<P extends ParamValues = ParamValues, S = unknown> {
+  name: string;
+  title: string;
+  /** One line: what the audience sees. Shown where scripts are off and as the canvas's text alternative. */
+  summary: string;
+  /** CSS height of the demo area in slide pixels (the slide is 908 px wide). */
+  height: number;
+  /** Whether the demo runs TensorFlow.js (loaded lazily; the page picks one backend for all demos). */
+  tfjs: boolean;
+  params: ParamTable;
+  /** The state's schema; it may depend on the parameters (a length bound by the text, say). */
+  state(params: P): GenericSchema<unknown, S>;
+  initialState(params: P): S;
 }
 
-/** A mounted demo. Everything it allocated is freed by unmount. */
-export interface DemoInstance<S extends Json> {
-  /** Show exactly this state (from the driver window, or a bookmarked URL). */
-  setState(state: S): void;
-  /** Start or continue the animation/training loop. Called when the slide is shown (driver only). */
-  resume(): void;
-  /** Stop every timer and animation frame. Called when the slide is hidden. */
-  pause(): void;
-  /** The current picture as a PNG data URL: shown in the presenter's next-slide preview and in print. */
-  snapshot(): string;
-  /** Dispose every tensor and variable, remove listeners. */
-  unmount(): void;
+export function defineSpec<T extends ParamTable, S>(spec: {
+  name: string;
+  title: string;
+  summary: string;
+  height: number;
+  tfjs: boolean;
+  params: T;
+  state(params: ParamsOf<T>): GenericSchema<unknown, S>;
+  initialState(params: ParamsOf<T>): S;
+}): DemoSpec<ParamsOf<T>, S> {
+  return spec as unknown as DemoSpec<ParamsOf<T>, S>;
+}
+
+/** What a demo's setup receives from the runtime. */
+export interface DemoSetup<P, S> {
+  readonly params: P;
+  readonly role: DemoRole;
+  /** prefers-reduced-motion: the clock ticks in discrete steps and nothing is tweened. */
+  readonly reducedMotion: boolean;
+  /** TensorFlow.js on the page's backend, when the spec says `tfjs: true`. */
+  readonly tf: typeof TfModule | undefined;
+  /** The demo's main canvas, sized from the slide's box below the controls, at the device's pixel ratio, fonts loaded. */
+  readonly canvas: DemoCanvas;
+  /** Another canvas stacked over the main one at `rect` (slide pixels), for layers redrawn at different rates. */
+  layer(rect: { x: number; y: number; width: number; height: number }, label: string): DemoCanvas;
+  /** The element holding the canvases, for overlays such as tooltips. */
+  readonly stage: HTMLElement;
+  /** The state shown now. */
+  state(): S;
+  /** Driver: a new state (a control, a click, a key). The runtime redraws, mirrors it to the clone and the URL. Ignored in a follower. */
+  update(next: S): void;
+  /** A listener the runtime removes on unmount; an error inside it goes to the demo's error box. */
+  listen<K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, handler: (event: HTMLElementEventMap[K]) => void): void;
+  /** Work that settles later (a finer grid, a long computation): its error goes to the error box; `then` runs only while mounted. */
+  later<T>(promise: Promise<T>, then: (value: T) => void): void;
+  /** Ask for a redraw (after `later` work changed what derive returns). */
+  redraw(): void;
+}
+
+/** One frame of the clock, as draw sees it. */
+export interface Frame<S> {
+  readonly state: S;
+  /** Milliseconds since the state last changed; Infinity under reduced motion (draw the state as it is). */
+  readonly since: number;
+}
+
+/** What a demo's setup returns: its model, picture and controls; the runtime does the rest. */
+export interface DemoParts<S, D> {
+  /** The picture's data, computed from the state (memoised: called again only when the state changes). */
+  derive(state: S): D;
+  /** Draws the picture; called once per change, and once per display frame while `moving`. */
+  draw(picture: D, frame: Frame<S>): void;
+  controls?: ControlSpec<S>[];
+  /** Driver only: the next state after `dt` ms of animation or training; called once per frame while `moving`. */
+  tick?(state: S, dt: number): S;
+  /** Whether the picture is in motion (the clock keeps running): an animation, a tween, training. */
+  moving?(state: S, since: number): boolean;
+  /** The step counter shown as data-demo-step (training steps, animation frames). */
+  step?(state: S): number;
+  /** Headline numbers for scripts and screen readers (data-demo-metric). */
+  metric?(state: S, picture: D): Record<string, Json>;
+  /** Frees what setup allocated (tensors, variables, workers). Listeners and timers are the runtime's. */
+  dispose?(): void;
 }
 
 /** The default export of demos/<name>/index.ts. */
-export interface DemoModule<P extends ParamValues = ParamValues, S extends Json = Json> {
-  initialState(params: P): S;
-  /** Checks a state from outside (URL, other window); returns null when it cannot be used. */
-  parseState(raw: unknown, params: P): S | null;
-  mount(context: DemoContext<P, S>): DemoInstance<S> | Promise<DemoInstance<S>>;
+export interface DemoModule<P extends ParamValues = ParamValues, S = unknown, D = unknown> {
+  spec: DemoSpec<P, S>;
+  setup(context: DemoSetup<P, S>): DemoParts<S, D> | Promise<DemoParts<S, D>>;
 }
 
-export function defineDemo<P extends ParamValues, S extends Json>(demo: DemoModule<P, S>): DemoModule<P, S> {
-  return demo;
+export function defineDemo<P extends ParamValues, S, D>(spec: DemoSpec<P, S>, setup: (context: DemoSetup<P, S>) => DemoParts<S, D> | Promise<DemoParts<S, D>>): DemoModule<P, S, D> {
+  return { spec, setup };
 }

@@ -1,21 +1,20 @@
-import type { DemoModule } from './contract.ts';
-import type { DemoManifest } from './params.ts';
+import type { DemoModule, DemoSpec } from './contract.ts';
 
 /**
- * Every folder demos/<name>/ with a demo.json and an index.ts is a demo. Manifests are
- * small and bundled with the deck; each implementation is its own lazily loaded chunk.
+ * Every folder demos/<name>/ with a schema.ts and an index.ts is a demo. Specs are small
+ * and bundled with the deck; each implementation is its own lazily loaded chunk.
  */
-const manifests = import.meta.glob<DemoManifest>('../../demos/*/demo.json', { eager: true, import: 'default' });
+const specs = import.meta.glob<DemoSpec>('../../demos/*/schema.ts', { eager: true, import: 'default' });
 const loaders = import.meta.glob<DemoModule>('../../demos/*/index.ts', { import: 'default' });
 
-const byName = new Map<string, { manifest: DemoManifest; load: () => Promise<DemoModule> }>();
-for (const [path, manifest] of Object.entries(manifests)) {
-  const load = loaders[path.replace(/demo\.json$/, 'index.ts')];
-  if (load) byName.set(manifest.name, { manifest, load });
+const byName = new Map<string, { spec: DemoSpec; load: () => Promise<DemoModule> }>();
+for (const [path, spec] of Object.entries(specs)) {
+  const load = loaders[path.replace(/schema\.ts$/, 'index.ts')];
+  if (load) byName.set(spec.name, { spec, load });
 }
 
-export function demoManifest(name: string): DemoManifest | undefined {
-  return byName.get(name)?.manifest;
+export function demoSpec(name: string): DemoSpec | undefined {
+  return byName.get(name)?.spec;
 }
 
 const loaded = new Map<string, Promise<DemoModule>>();

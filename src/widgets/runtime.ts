@@ -1,9 +1,9 @@
 import type { DemoRole, Json } from './contract.ts';
-import { MountedDemo } from './mounted-demo.ts';
-import type { ParamValues } from './params.ts';
-import { demoManifest, loadDemo } from './registry.ts';
+import { DemoHost } from './demo-host.ts';
+import { demoSpec, loadDemo } from './registry.ts';
+import type { ParamValues } from './schema.ts';
 import { openSyncChannel, type SyncChannel } from './sync.ts';
-import { loadTf, loseWebglContextForTesting, markBackendFailed, onBackendLost, tfLoaded } from './tf-loader.ts';
+import { loadTf, loseWebglContextForTesting, onBackendChange, onBackendLost, tfLoaded } from './tf-loader.ts';
 import { writeStatesToLocation } from './url-state.ts';
 
 /** What the runtime needs from the slide deck; src/deck/remark.ts provides it. */
@@ -14,11 +14,22 @@ export interface DeckView {
   onShow(handler: (index: number) => void): void;
   onPresenterToggle(handler: () => void): void;
   pairedWindow(): Window | null;
+  /** Driver: take a clone that said hello as the paired window (after this window was reloaded). */
+  adoptPairedWindow(win: Window): void;
   readonly role: DemoRole;
 }
 
 const HOST = '.demo-host';
 const URL_WRITE_DELAY_MS = 250;
+
+/**
+ * Work a slide change can leave for later (mounting ahead, snapshots, disposal, the
+ * preview): it runs after the new slide's frame is painted, so the key press is answered
+ * within one frame whatever the demos around it do.
+ */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
 
 /**
  * Mounts the live demos of the visible slide, pauses them when it is hidden, frees them
@@ -27,12 +38,13 @@ const URL_WRITE_DELAY_MS = 250;
  * next-slide preview, hidden `--` steps and print.
  */
 export class DemoRuntime {
-  private readonly mounted = new Map<string, MountedDemo>();
+  private readonly mounted = new Map<string, DemoHost>();
   private readonly states = new Map<string, { state: Json; step: number }>();
   private readonly snapshots = new Map<string, string>();
   private readonly sync: SyncChannel;
   private readonly reducedMotion: boolean;
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
   /** Milliseconds between a state leaving the driver and the follower applying it (follower only). */
   readonly syncLags: number[] = [];
 
@@ -46,6 +58,7 @@ export class DemoRuntime {
     this.sync = openSyncChannel({
       role: deck.role,
       pairedWindow: () => deck.pairedWindow(),
+      adopt: (win) => deck.adoptPairedWindow(win),
       onState: (id, state, step, sentAt) => {
         this.syncLags.push(Date.now() - sentAt);
         this.states.set(id, { state, step });
@@ -54,8 +67,10 @@ export class DemoRuntime {
       onHello: () => {
         for (const [id, { state, step }] of this.states) this.sync.sendState(id, state, step);
       },
+      onPaired: (paired) => showWaitingMark(!paired),
     });
     onBackendLost(() => this.remountTfjsDemos());
+    onBackendChange((backend) => showBackendInHelp(`TensorFlow.js backend: ${backend.name} (${backend.reason})`));
     deck.onShow((index) => this.showSlide(index));
     deck.onPresenterToggle(() => this.refreshPreview());
     window.addEventListener('beforeprint', () => this.fillHostsWithSnapshots());
@@ -90,27 +105,43 @@ export class DemoRuntime {
   }
 
   /** Mounted demos by id, for scripting and tests. */
-  demos(): ReadonlyMap<string, MountedDemo> {
+  demos(): ReadonlyMap<string, DemoHost> {
     return this.mounted;
   }
 
+  /**
+   * On the key's frame: hide what is no longer shown (the clock stops calling it) and
+   * show the new slide's demos (mounted ahead, they only resume). Everything else waits
+   * until that frame is painted.
+   */
   private showSlide(index: number): void {
+    const generation = ++this.generation;
     const slides = this.deck.slideElements();
     const slide = slides[index];
     if (!slide) return;
     const hosts = [...slide.querySelectorAll<HTMLElement>(HOST)];
     const shownIds = new Set(hosts.map((h) => h.dataset.demoId ?? ''));
+    const hidden: string[] = [];
     for (const [id, demo] of this.mounted) {
       if (shownIds.has(id)) continue;
       demo.hide();
-      if (demo.lastSnapshot) this.snapshots.set(id, demo.lastSnapshot);
-      if (!this.isNear(id, index, slides)) this.dispose(id);
-      else this.fillHosts(id);
+      hidden.push(id);
     }
     for (const host of hosts) this.mountInto(host);
-    this.premount(slides[index + 1]);
-    this.refreshPreview();
-    this.writeUrlSoon();
+    afterPaint(() => {
+      if (generation !== this.generation) return;
+      for (const id of hidden) {
+        const demo = this.mounted.get(id);
+        if (!demo) continue;
+        const snapshot = demo.takeSnapshot();
+        if (snapshot) this.snapshots.set(id, snapshot);
+        if (!this.isNear(id, index, slides)) this.dispose(id);
+        else this.fillHosts(id);
+      }
+      this.premount(slides[index + 1]);
+      this.refreshPreview();
+      this.writeUrlSoon();
+    });
   }
 
   /**
@@ -136,23 +167,24 @@ export class DemoRuntime {
     });
   }
 
-  private create(host: HTMLElement): MountedDemo | undefined {
+  private create(host: HTMLElement): DemoHost | undefined {
     const id = host.dataset.demoId;
     const name = host.dataset.demo;
     if (!id || !name) return undefined;
-    const manifest = demoManifest(name);
-    if (!manifest) {
+    const spec = demoSpec(name);
+    if (!spec) {
       host.replaceChildren(errorBox(`${id}: unknown demo "${name}"`));
       return undefined;
     }
     const saved = this.states.get(id);
-    const demo = new MountedDemo({
+    const demo = new DemoHost({
       id,
-      manifest,
+      spec,
       params: JSON.parse(host.dataset.demoParams ?? '{}') as ParamValues,
       role: this.deck.role,
       reducedMotion: this.reducedMotion,
       load: () => loadDemo(name),
+      loadTf,
       state: saved?.state,
       step: saved?.step ?? 0,
       onCommit: (demoId, state, step) => this.onCommit(demoId, state, step),
@@ -177,8 +209,8 @@ export class DemoRuntime {
       return;
     }
     if (demo.root.parentElement !== host) host.replaceChildren(demo.root);
-    this.fillHosts(id);
     demo.show();
+    afterPaint(() => this.fillHosts(id));
   }
 
   private onCommit(id: string, state: Json, step: number): void {
@@ -189,7 +221,7 @@ export class DemoRuntime {
 
   /** A slide within one step of the current one keeps its demos mounted (paused), so going back is instant. */
   private isNear(id: string, index: number, slides: HTMLElement[]): boolean {
-    for (const i of [index - 1, index + 1]) {
+    for (const i of [index - 1, index, index + 1]) {
       if (slides[i]?.querySelector(`${HOST}[data-demo-id="${CSS.escape(id)}"]`)) return true;
     }
     return false;
@@ -250,9 +282,8 @@ export class DemoRuntime {
     }, URL_WRITE_DELAY_MS);
   }
 
-  /** After a lost WebGL context, the TensorFlow.js demos restart on the next backend from their last state. */
+  /** After a lost WebGL context the page has moved to the next backend; the TensorFlow.js demos restart on it from their last state. */
   private remountTfjsDemos(): void {
-    markBackendFailed('webgl');
     const index = this.deck.currentIndex();
     for (const [id, demo] of [...this.mounted]) {
       if (!demo.isTfjs()) continue;
@@ -266,6 +297,8 @@ export class DemoRuntime {
 
 /** A demo's picture where the live demo is not: a hidden step, the preview, print. */
 function showSnapshot(host: HTMLElement, src: string): void {
+  const existing = host.firstElementChild;
+  if (existing instanceof HTMLImageElement && existing.src === src) return;
   const img = document.createElement('img');
   img.className = 'demo-snapshot';
   img.alt = `Snapshot of the ${host.dataset.demo ?? ''} demo`;
@@ -279,4 +312,32 @@ function errorBox(text: string): HTMLElement {
   box.setAttribute('role', 'alert');
   box.textContent = text;
   return box;
+}
+
+/** The clone's mark while no presenter window answers. */
+function showWaitingMark(waiting: boolean): void {
+  let mark = document.querySelector<HTMLElement>('.deck-sync-waiting');
+  if (!waiting) {
+    mark?.remove();
+    return;
+  }
+  if (mark) return;
+  mark = document.createElement('div');
+  mark.className = 'deck-sync-waiting';
+  mark.setAttribute('role', 'status');
+  mark.textContent = 'waiting for the presenter window…';
+  document.body.append(mark);
+}
+
+/** One line in remark's help overlay (H or ?) says which backend the page's demos run on, and why. */
+function showBackendInHelp(text: string): void {
+  const help = document.querySelector('.remark-help-content');
+  if (!help) return;
+  let line = help.querySelector<HTMLElement>('.deck-backend-badge');
+  if (!line) {
+    line = document.createElement('p');
+    line.className = 'deck-backend-badge';
+    help.append(line);
+  }
+  line.textContent = text;
 }

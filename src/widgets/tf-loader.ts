@@ -8,20 +8,60 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 /** The order backends are tried in: the GPU first, then SIMD WebAssembly, then plain JavaScript. */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
-let tfPromise: Promise<Tf> | null = null;
-const failed = new Set<BackendName>();
-let lostListener: ((backend: BackendName) => void) | null = null;
+/** The page's one backend and why it was chosen (shown in the help overlay and on each demo's badge). */
+export interface PageBackend {
+  name: BackendName;
+  reason: string;
+}
 
-/** `?backend=cpu` (or wasm, webgl) puts that backend first. */
+let tfPromise: Promise<Tf> | null = null;
+let chosen: PageBackend | null = null;
+const failed = new Map<BackendName, string>();
+let lostListener: ((backend: BackendName) => void) | null = null;
+const changeListeners = new Set<(backend: PageBackend) => void>();
+
+/** `?backend=cpu` (or wasm, webgl) forces that backend. */
 export function backendFromUrl(search = location.search): BackendName | null {
   const v = new URLSearchParams(search).get('backend');
   return v === 'webgl' || v === 'wasm' || v === 'cpu' ? v : null;
 }
 
+/** A software rasteriser (SwiftShader, llvmpipe) runs WebGL slower than WebAssembly runs the same model. */
+export const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
+
+/** The GPU's renderer string, or null where WebGL 2 is not available at all. */
+export function webglRenderer(): string | null {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return renderer;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * TensorFlow.js is loaded only when a demo needs it (its own chunk in the served build).
- * The wasm binaries ship with the build; threads are not used, since they need
- * cross-origin isolation that a file:// page cannot have.
+ * The order for this page: a forced backend first; WebGL only on real graphics hardware;
+ * then WebAssembly, then plain JavaScript. Each entry says why.
+ */
+export function backendPlan(forced: BackendName | null, renderer: string | null): PageBackend[] {
+  if (forced) return [{ name: forced, reason: `forced by ?backend=${forced}` }, ...backendPlan(null, renderer).filter((b) => b.name !== forced)];
+  const plan: PageBackend[] = [];
+  if (renderer && !SOFTWARE_RENDERER.test(renderer)) plan.push({ name: 'webgl', reason: `GPU: ${renderer}` });
+  const skipped = renderer === null ? 'no WebGL 2' : SOFTWARE_RENDERER.test(renderer) ? `WebGL is software-rendered (${renderer})` : 'WebGL failed';
+  plan.push({ name: 'wasm', reason: `WebAssembly SIMD: ${skipped}` });
+  plan.push({ name: 'cpu', reason: 'plain JavaScript: WebAssembly could not start' });
+  return plan;
+}
+
+/**
+ * TensorFlow.js is loaded only when a demo needs it (its own chunk in the served build),
+ * and its backend is chosen once for the whole page. The wasm binaries ship with the
+ * build; threads are not used, since they need cross-origin isolation that a file://
+ * page cannot have.
  */
 export function loadTf(): Promise<Tf> {
   tfPromise ??= (async () => {
@@ -35,6 +75,7 @@ export function loadTf(): Promise<Tf> {
       true,
     );
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    await choosePageBackend(tf);
     return tf;
   })();
   return tfPromise;
@@ -44,34 +85,37 @@ export function tfLoaded(): boolean {
   return tfPromise !== null;
 }
 
+export function pageBackend(): PageBackend | null {
+  return chosen;
+}
+
 export function onBackendLost(listener: (backend: BackendName) => void): void {
   lostListener = listener;
 }
 
-/** Marks a backend unusable for the rest of the session (a failed start or a lost WebGL context). */
-export function markBackendFailed(backend: BackendName): void {
-  failed.add(backend);
+/** The help overlay's line follows the page's backend. */
+export function onBackendChange(listener: (backend: PageBackend) => void): () => void {
+  changeListeners.add(listener);
+  if (chosen) listener(chosen);
+  return () => changeListeners.delete(listener);
 }
 
-export function candidateBackends(preferred?: BackendName): BackendName[] {
-  const forced = backendFromUrl();
-  const first = forced ?? preferred;
-  const order = first ? [first, ...BACKEND_ORDER.filter((b) => b !== first)] : [...BACKEND_ORDER];
-  return order.filter((b) => !failed.has(b));
-}
-
-/** Selects the first backend that starts, in the order above; returns its name. */
-export async function useBackend(tf: Tf, preferred?: BackendName): Promise<BackendName> {
-  for (const name of candidateBackends(preferred)) {
-    if (tf.getBackend() === name) return name;
+/** Picks the first backend of the plan that starts; a backend that failed before is skipped. */
+export async function choosePageBackend(tf: Tf): Promise<PageBackend> {
+  const plan = backendPlan(backendFromUrl(), webglRenderer());
+  for (const option of plan) {
+    if (failed.has(option.name)) continue;
     try {
-      const ok = await tf.setBackend(name);
-      if (!ok) throw new Error(`${name} did not start`);
+      const ok = await tf.setBackend(option.name);
+      if (!ok) throw new Error(`${option.name} did not start`);
       await tf.ready();
-      if (name === 'webgl') watchWebglContext(tf);
-      return name;
+      if (option.name === 'webgl') watchWebglContext(tf);
+      const reasons = [...failed].map(([name, why]) => `${name} ${why}`);
+      chosen = { name: option.name, reason: reasons.length ? `${option.reason}; ${reasons.join('; ')}` : option.reason };
+      for (const l of changeListeners) l(chosen);
+      return chosen;
     } catch {
-      failed.add(name);
+      failed.set(option.name, 'failed to start');
     }
   }
   throw new Error('no TensorFlow.js backend could start (tried webgl, wasm and cpu)');
@@ -84,8 +128,8 @@ function watchWebglContext(tf: Tf): void {
   canvas.addEventListener(
     'webglcontextlost',
     () => {
-      failed.add('webgl');
-      lostListener?.('webgl');
+      failed.set('webgl', 'lost its context');
+      void choosePageBackend(tf).then(() => lostListener?.('webgl'));
     },
     { once: true },
   );

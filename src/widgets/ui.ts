@@ -59,7 +59,7 @@ export function slider(options: {
   };
 }
 
-export function select<T extends string>(options: { label: string; values: readonly T[]; value: T; onChange: (v: T) => void }): Control<T> {
+export function select<T extends string>(options: { label: string; values: readonly T[]; labels?: Readonly<Record<string, string>>; value: T; onChange: (v: T) => void }): Control<T> {
   const wrap = document.createElement('label');
   wrap.className = 'demo-select';
   const text = document.createElement('span');
@@ -70,7 +70,7 @@ export function select<T extends string>(options: { label: string; values: reado
   for (const v of options.values) {
     const opt = document.createElement('option');
     opt.value = v;
-    opt.textContent = v;
+    opt.textContent = options.labels?.[v] ?? v;
     sel.append(opt);
   }
   sel.value = options.value;
@@ -105,20 +105,42 @@ export function button(options: { label: string; title?: string; onClick: () => 
   };
 }
 
-/** A canvas drawn at twice its CSS size, so it stays sharp when remark scales the slide up. */
+/** A canvas whose backing store matches the pixels it covers on screen (see backingScale). */
 export interface DemoCanvas {
   readonly canvas: HTMLCanvasElement;
   readonly ctx: CanvasRenderingContext2D;
   readonly width: number;
   readonly height: number;
+  /** Backing-store pixels per CSS pixel of the slide. */
+  readonly scale: number;
+  /** Where a stacked layer sits over the main canvas, in CSS pixels. */
+  readonly offsetX?: number;
+  readonly offsetY?: number;
 }
 
+/** Offscreen images (tiles, heatmaps) are drawn at this resolution and scaled into the canvas. */
 export const CANVAS_SCALE = 2;
 
-export function demoCanvas(parent: HTMLElement, width: number, height: number, label: string): DemoCanvas {
+/**
+ * Backing-store pixels per slide pixel: the device's pixel ratio times the zoom at which
+ * remark fits the slide to this window (a 1210 px wide slide fills a 1920 px projector at
+ * 1.6×), in quarter steps, at least 1. The zoom is the full window's even in presenter
+ * mode, so the slide view and presenter mode draw the same pixels. Larger would only add
+ * pixels to raster on every slide change and frame.
+ */
+export function backingScale(el: Element): number {
+  const scaler = el.closest('.remark-slide-scaler');
+  const w = scaler instanceof HTMLElement ? scaler.offsetWidth : 0;
+  const h = scaler instanceof HTMLElement ? scaler.offsetHeight : 0;
+  const zoom = w > 0 && h > 0 && typeof innerWidth === 'number' ? Math.min(innerWidth / w, innerHeight / h) : 1;
+  const ratio = (typeof devicePixelRatio === 'number' ? devicePixelRatio : 1) * zoom;
+  return Math.min(3, Math.max(1, Math.ceil(ratio * 4) / 4));
+}
+
+export function demoCanvas(parent: HTMLElement, width: number, height: number, label: string, scale = backingScale(parent)): DemoCanvas {
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * CANVAS_SCALE);
-  canvas.height = Math.round(height * CANVAS_SCALE);
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
   canvas.style.width = `${width}px`;
   canvas.style.height = `${height}px`;
   canvas.setAttribute('role', 'img');
@@ -128,8 +150,24 @@ export function demoCanvas(parent: HTMLElement, width: number, height: number, l
   // several times faster than a GPU canvas under software WebGL (no GPU) and is no slower on a GPU.
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('this browser gives no 2D canvas');
-  ctx.scale(CANVAS_SCALE, CANVAS_SCALE);
-  return { canvas, ctx, width, height };
+  ctx.scale(scale, scale);
+  return { canvas, ctx, width, height, scale };
+}
+
+/** A canvas stacked over the main one at `rect`, drawing in the main canvas's coordinates. */
+export function stackCanvas(stage: HTMLElement, rect: { x: number; y: number; width: number; height: number }, label: string): DemoCanvas {
+  const layer = demoCanvas(stage, rect.width, rect.height, label);
+  Object.assign(layer.canvas.style, { position: 'absolute', left: `${rect.x}px`, top: `${rect.y}px` });
+  layer.ctx.translate(-rect.x, -rect.y);
+  return { ...layer, offsetX: rect.x, offsetY: rect.y };
+}
+
+/** Clears a whole canvas whatever its transform. */
+export function clearCanvas(c: DemoCanvas): void {
+  c.ctx.save();
+  c.ctx.setTransform(1, 0, 0, 1, 0, 0);
+  c.ctx.clearRect(0, 0, c.canvas.width, c.canvas.height);
+  c.ctx.restore();
 }
 
 /** Fonts for canvas text: the deck's shipped faces (canvas falls back to system fonts otherwise). */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { waitForIndex } from './deck-page.ts';
 
-export const DEMO_ID = 'tests/fixtures/demos/demos.md:12';
+export const DEMO_ID = 'demo-unroll';
 
 export async function goto(page: Page, base: string, slide: number): Promise<void> {
   await page.evaluate((n) => {
@@ -32,4 +32,17 @@ export function tfMemory(page: Page): Promise<number | null> {
 
 export function canvasPixels(page: Page): Promise<string> {
   return page.locator('.remark-slides-area .remark-visible .demo-root canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+}
+
+/** Whether a demo has drawn its last state and nothing moves: pictures of two windows are compared only then. */
+export function atRest(page: Page, id = DEMO_ID): Promise<boolean> {
+  return page.evaluate((i) => {
+    const runtime = (window as unknown as { deckDemos: { demos(): Map<string, { atRest(): boolean }> } }).deckDemos;
+    return runtime.demos().get(i)?.atRest() ?? false;
+  }, id);
+}
+
+/** Demos of slides the lecture has left are freed just after the new slide is painted. */
+export async function waitUnmounted(page: Page, id = DEMO_ID): Promise<void> {
+  await page.waitForFunction((i) => !document.querySelector(`.remark-slides-area .demo-root[data-demo-id="${i}"]`), id, { timeout: 10_000 });
 }

@@ -6,7 +6,7 @@ import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { buildFixtureDeck } from './build-fixture.ts';
 import { containerHasClass, openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
-import { canvasPixels, DEMO_ID, demoState, goto, liveRoot, tfMemory, waitRunning } from './demo-helpers.ts';
+import { canvasPixels, DEMO_ID, demoState, goto, liveRoot, tfMemory, waitRunning, waitUnmounted } from './demo-helpers.ts';
 import { PageWatch } from './page-watch.ts';
 import { splitHash } from '../../src/widgets/url-state.ts';
 
@@ -49,22 +49,24 @@ describe.each([
     expect(await root.getAttribute('data-demo')).toBe('unroll');
     expect(await root.getAttribute('data-demo-step')).toBe('0');
     await root.locator('button', { hasText: 'train' }).click();
-    await expect.poll(() => root.getAttribute('data-demo-step')).toBe('1');
+    await expect.poll(() => root.getAttribute('data-demo-step')).toBe('25');
     const trained = (await demoState(page)) as { trainSteps: number };
     expect(trained.trainSteps).toBe(25);
     await goto(page, url, 4);
     await waitRunning(page);
     expect(await page.locator('.remark-slides-area .demo-root').count()).toBe(1);
     expect(((await demoState(page)) as { trainSteps: number }).trainSteps).toBe(25);
-    expect(await liveRoot(page).getAttribute('data-demo-step')).toBe('1');
+    expect(await liveRoot(page).getAttribute('data-demo-step')).toBe('25');
   });
 
   it('pauses when its slide is hidden and unmounts when the lecture moves on, leaving a snapshot', async () => {
+    await goto(page, url, 3);
+    await waitRunning(page);
     await goto(page, url, 5);
     const root = page.locator('.remark-slides-area .demo-root');
     expect(await root.getAttribute('data-demo-status')).toBe('paused');
     await goto(page, url, 6);
-    expect(await page.locator('.remark-slides-area .demo-root').count()).toBe(0);
+    await waitUnmounted(page);
     expect(await page.locator(`.remark-slides-area .demo-host[data-demo-id="${DEMO_ID}"] img.demo-snapshot`).count()).toBe(2);
     await goto(page, url, 3);
     await waitRunning(page);
@@ -145,9 +147,10 @@ describe.each([
     const range = root.locator('input[type=range]');
     await range.focus();
     await page.keyboard.press('ArrowLeft');
-    const step = await root.getAttribute('data-demo-step');
-    await expect.poll(() => liveRoot(clone).getAttribute('data-demo-step'), { timeout: 10_000 }).toBe(step);
-    expect(await demoState(clone)).toEqual(await demoState(page));
+    const driven = JSON.stringify(await demoState(page));
+    expect(driven).toContain('"length":3');
+    await expect.poll(async () => JSON.stringify(await demoState(clone)), { timeout: 10_000 }).toBe(driven);
+    expect(await liveRoot(clone).getAttribute('data-demo-step')).toBe(await root.getAttribute('data-demo-step'));
     expect(((await demoState(clone)) as { trainSteps: number }).trainSteps).toBe(before + 25);
     await expect.poll(async () => (await canvasPixels(clone)) === (await canvasPixels(page)), { timeout: 20_000 }).toBe(true);
     expect(await liveRoot(clone).locator('button').first().isDisabled()).toBe(true);
@@ -169,6 +172,7 @@ describe.each([
       await waitRunning(page);
       await liveRoot(page).locator('button', { hasText: 'step ▶' }).click();
       await goto(page, url, 6);
+      await waitUnmounted(page);
     }
     expect(await page.locator('.remark-slides-area .demo-root').count()).toBe(0);
     expect(await tfMemory(page)).toBe(baseline);

@@ -3,9 +3,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/build/compile-deck.ts';
 import { readDeckSources, type ChapterSource } from '../../src/build/deck-sources.ts';
+import { loadDemoSpecs } from '../../src/build/demo-specs.ts';
 import { formatDiagnostic } from '../../src/build/diagnostics.ts';
 import { maskCode } from '../../src/build/mask-code.ts';
 import { splitSlides } from '../../src/build/slide-properties.ts';
+import type { ModelSpec } from '../../src/rnn/index.ts';
+import { helloExample, initParams, refForwardSequence } from '../../src/rnn/index.ts';
 
 /**
  * Content checks for the lecture in slides/: every visible slide has notes, figures are
@@ -134,7 +137,7 @@ const REQUIRED_TOPICS: Topic[] = [
   { topic: 'feed-forward nets', pattern: /feed-forward/i },
   { topic: 'sliding window', pattern: /sliding window/i },
   { topic: 'windowed dataset', pattern: /windowed dataset/i },
-  { topic: 'order blindness of the MLP', pattern: /blind to order/i },
+  { topic: 'the MLP has no built-in sense of order', pattern: /no built-in sense of order/i },
   { topic: 'the idea of state', pattern: /idea of state/i },
   { topic: 'three node types', pattern: /three node types/i },
   { topic: 'shared weights', pattern: /shared weights/i },
@@ -190,10 +193,20 @@ const REQUIRED_TOPICS: Topic[] = [
   { topic: 'printing', pattern: /^# Printing/m },
   { topic: '4:3 projectors', pattern: /\?ratio=4:3/ },
   // The sources' own examples, decoded.
-  { topic: 'Vietnamese rhyme example', pattern: /Chữ tài đi với chữ/ },
+  { topic: 'Vietnamese rhyme example (Truyện Kiều)', pattern: /Có tài mà cậy chi tài,.*Chữ tài liền với chữ/ },
   { topic: 'Vietnamese example (English)', pattern: /speak .*Vietnamese.*😳/ },
   { topic: 'translation example 1', pattern: /Tao hôn nó\. 😍.*彼女にキスした。/ },
-  { topic: 'translation example 2', pattern: /Nó hôn tao\. 🙏.*彼女からキスされる。/ },
+  { topic: 'translation example 2', pattern: /Nó hôn tao\. 🙏.*彼女からキスされた。/ },
+  { topic: 'worked numbers on "hello"', pattern: /^# Worked numbers/m },
+  { topic: 'teacher forcing', pattern: /teacher forcing/i },
+  { topic: 'exposure bias', pattern: /exposure bias/i },
+  { topic: 'encoder–decoder', pattern: /^# Sequence to sequence: encoder–decoder/m },
+  { topic: 'attention', pattern: /^# Attention/m },
+  { topic: 'the cliff explained', pattern: /basin boundary/i },
+  { topic: 'a practical recipe', pattern: /^# A practical recipe/m },
+  { topic: 'GRU reset gate walkthrough', pattern: /gru-focus-r\.svg/ },
+  { topic: 'GRU update gate walkthrough', pattern: /gru-focus-z\.svg/ },
+  { topic: 'from the LSTM to the GRU', pattern: /^# From the LSTM to the GRU/m },
 ];
 
 /** Every reference the issue names, as it must appear on the references slides. */
@@ -211,6 +224,9 @@ const REQUIRED_REFERENCES = [
   'Cho, van Merriënboer',
   'Karpathy (2015)',
   'Olah (2015)',
+  'Hochreiter (1991)',
+  'Sutskever, Vinyals & Le (2014)',
+  'Bahdanau, Cho & Bengio (2015)',
 ];
 
 function missingTopics(slides: Slide[], topics: Topic[]): string[] {
@@ -229,6 +245,9 @@ const DRAFT_ERRORS: { error: string; pattern: RegExp }[] = [
   { error: 'lambda_1 defined as an eigenvalue', pattern: /lambda_?\\?_?1\s*=\s*\\lvert\\max.*eigen/ },
   { error: 'Mac Roman mojibake', pattern: /[√ª∫ƒ„]|·ª/ },
   { error: '"back-propagation erros"', pattern: /erros\b/ },
+  { error: 'a mention of a draft (the deck speaks of RNNs, not of its own making)', pattern: /\bdrafts?\b/i },
+  { error: '"can not" (write "cannot")', pattern: /\bcan not\b/i },
+  { error: 'the verse misquoted ("đi với" for "liền với")', pattern: /Chữ tài đi với/ },
 ];
 
 function draftErrors(slides: Slide[]): string[] {
@@ -247,6 +266,108 @@ function footnotesWithoutReferenceLink(slides: Slide[]): string[] {
     .map(where);
 }
 
+/** Slides too dense to read from the back of a room: more than 8 list items, or a table of more than 12 rows. */
+const MAX_BULLETS = 8;
+const MAX_TABLE_ROWS = 12;
+
+function crowdedSlides(slides: Slide[]): string[] {
+  const problems: string[] = [];
+  for (const s of slides.filter((x) => !x.hidden)) {
+    const lines = s.prose.split('\n');
+    const bullets = lines.filter((l) => /^\s*(?:[-*+]|\d+\.)\s+\S/.test(l)).length;
+    if (bullets > MAX_BULLETS) problems.push(`${where(s)}: ${bullets} list items (at most ${MAX_BULLETS})`);
+    let rows = 0;
+    for (const l of [...lines, '']) {
+      if (/^\s*\|/.test(l)) {
+        if (!/^\s*\|[\s|:-]+\|\s*$/.test(l)) rows++;
+        continue;
+      }
+      // The header row is a row too; only the body counts.
+      if (rows - 1 > MAX_TABLE_ROWS) problems.push(`${where(s)}: a table of ${rows - 1} rows (at most ${MAX_TABLE_ROWS})`);
+      rows = 0;
+    }
+  }
+  return problems;
+}
+
+interface Reference {
+  /** First author's surname, e.g. "Pascanu". */
+  surname: string;
+  years: string[];
+}
+
+/** The entries "- [n] Surname, … (year). Title …" of the references slides. */
+function referenceEntries(slides: Slide[]): Reference[] {
+  return slides
+    .filter((s) => /^# References/m.test(s.content))
+    .flatMap((s) => [...s.content.matchAll(/^- \[\d+\] (\p{Lu}[\p{L}'’-]*)(.*)$/gmu)])
+    .map((m) => ({ surname: m[1]!, years: [...m[0].matchAll(/\((\d{4})\)/g)].map((y) => y[1]!) }));
+}
+
+/**
+ * Footnote citations with a `[refs]` link that name no entry of the references: each "(year)"
+ * must sit in a ";"-separated part of the footnote that names a first author of that year.
+ */
+function unresolvedCitations(slides: Slide[], refs: Reference[]): string[] {
+  const problems: string[] = [];
+  for (const s of slides.filter((x) => !x.hidden)) {
+    for (const line of s.prose.split('\n').filter((l) => l.includes('.footnote[') && l.includes('[[refs]]'))) {
+      for (const part of line.split(';')) {
+        for (const y of part.matchAll(/\((\d{4})\)/g)) {
+          const ok = refs.some((r) => r.years.includes(y[1]!) && new RegExp(`(^|[^\\p{L}])${r.surname}([^\\p{L}]|$)`, 'u').test(part));
+          if (!ok) problems.push(`${where(s)}: "${part.replace(/.*\.footnote\[/, '').replace(/\[\[refs\]\].*/, '').trim()}" is not in the references`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** The "hello" model of the worked-numbers slide: vocabulary [h, e, l, o], 3 tanh units, seed 5. */
+const WORKED_HIDDEN = 3;
+const WORKED_SEED = 5;
+
+/**
+ * Every decimal number of the worked-numbers slide, in reading order, as the RNN core computes
+ * them: s_1 and the logits to 2 places; ŷ_1, ŷ_1 − y_1, ŷ_1 at the target, J_1, the four J_t,
+ * J and ln 4 to 3 places.
+ */
+function workedNumbers(): string[] {
+  const spec: ModelSpec = {
+    input: { kind: 'onehot', vocab: 4 },
+    layers: [{ cell: { kind: 'rnn', hiddenSize: WORKED_HIDDEN, activation: 'tanh' } }],
+    head: { kind: 'softmax', classes: 4, at: 'every' },
+  };
+  const { batch } = helloExample();
+  const trace = refForwardSequence(spec, initParams(spec, { seed: WORKED_SEED }), batch, 0);
+  const target = batch.targetIndices![0]!;
+  const p = Array.from(trace.probs[0]!);
+  const f = (digits: number) => (v: number) => v.toFixed(digits);
+  return [
+    ...Array.from(trace.layers[0]!.fw[0]!.state).map(f(2)),
+    ...Array.from(trace.outputs[0]!).map(f(2)),
+    ...p.map(f(3)),
+    ...p.map((v, j) => v - (j === target ? 1 : 0)).map(f(3)),
+    f(3)(p[target]!),
+    f(3)(trace.stepLosses[0]!),
+    ...trace.stepLosses.map(f(3)),
+    f(3)(trace.loss),
+    f(3)(Math.log(4)),
+  ];
+}
+
+const decimals = (text: string) => [...text.matchAll(/[−-]?\d+\.\d+/g)].map((m) => m[0].replace('−', '-'));
+
+/** Where the slide's numbers differ from the computed ones; notes may only repeat computed numbers. */
+function workedNumberProblems(slide: Slide, expected: string[]): string[] {
+  const problems: string[] = [];
+  const shown = decimals(slide.prose.replace(/^.*\.footnote\[.*$/gm, ''));
+  if (shown.join(' ') !== expected.join(' ')) problems.push(`${where(slide)}: the slide shows ${shown.join(' ')}, the core computes ${expected.join(' ')}`);
+  const known = new Set(expected);
+  for (const n of decimals(slide.notes)) if (!known.has(n)) problems.push(`${where(slide)}: the notes say ${n}, which the core does not compute`);
+  return problems;
+}
+
 function fixture(text: string, file = 'slides/fixture.md'): ChapterSource[] {
   return [{ file, path: join(root, file), text }];
 }
@@ -255,13 +376,12 @@ const sources = readDeckSources(root);
 const slides = slidesOf(sources.chapters);
 
 describe('the lecture in slides/', () => {
-  it('is listed in order.txt and compiles without errors (formulas, figures, templates)', () => {
-    const compiled = compileDeck(sources.chapters, sources.diagnostics);
+  it('is listed in order.txt and compiles without errors or warnings (formulas, figures, templates, demos)', async () => {
+    const compiled = compileDeck(sources.chapters, sources.diagnostics, await loadDemoSpecs(root, (f) => import(f)));
     const errors = compiled.diagnostics.filter((d) => d.level === 'error').map(formatDiagnostic);
     expect(errors).toEqual([]);
-    // Demo fences are checked against the demos' own manifests by the build; here the
-    // demos are not loaded, so only their "unknown demo" notices are expected.
-    const warnings = compiled.diagnostics.filter((d) => d.level === 'warning' && !/^unknown demo "/.test(d.message)).map(formatDiagnostic);
+    // Demo fences are checked against the demos' real specs: a bad parameter is a warning, and fails here.
+    const warnings = compiled.diagnostics.filter((d) => d.level === 'warning').map(formatDiagnostic);
     expect(warnings).toEqual([]);
     expect(compiled.formulaCount).toBeGreaterThan(50);
   });
@@ -310,11 +430,34 @@ describe('the lecture in slides/', () => {
     expect(draftErrors(slides)).toEqual([]);
   });
 
+  it('keeps every slide readable: at most 8 list items and tables of at most 12 rows', () => {
+    expect(crowdedSlides(slides)).toEqual([]);
+  });
+
+  it('resolves every [refs] citation to an entry of the references', () => {
+    const refs = referenceEntries(slides);
+    expect(refs.length).toBeGreaterThan(20);
+    expect(unresolvedCitations(slides, refs)).toEqual([]);
+  });
+
+  it('shows on the worked-numbers slide exactly the numbers the RNN core computes', () => {
+    const worked = slides.filter((s) => /^# Worked numbers/m.test(s.content));
+    expect(worked).toHaveLength(1);
+    const slide = worked[0]!;
+    expect(slide.content).toContain(`Hidden size ${WORKED_HIDDEN}`);
+    expect(slide.content).toContain(`seed ${WORKED_SEED}`);
+    const expected = workedNumbers();
+    expect(workedNumberProblems(slide, expected)).toEqual([]);
+    // The teaching point holds: the mean loss at initialisation is close to chance, ln 4.
+    expect(Math.abs(Number(expected.at(-2)) - Math.log(4))).toBeLessThan(0.05);
+  });
+
   it('places each of the four demos, with only a seed parameter', () => {
     const demos = slides.flatMap((s) => [...s.content.matchAll(/^```demo:([\w-]+)\n([\s\S]*?)^```/gm)].map((m) => ({ s, name: m[1]!, body: m[2]! })));
     expect(new Set(demos.map((d) => d.name))).toEqual(new Set(['unroll', 'bptt', 'vanishing', 'clipping']));
     for (const d of demos) {
-      const params = d.body.split('\n').filter((l) => l.trim());
+      // `id:` names the demo (kept state, bookmarks); it is not a parameter.
+      const params = d.body.split('\n').filter((l) => l.trim() && !/^id:/.test(l.trim()));
       expect(params.every((l) => /^seed: \d+$/.test(l.trim())), `${where(d.s)}: ${d.name}`).toBe(true);
     }
   });
@@ -402,6 +545,49 @@ describe('the content checkers catch a bad deck', () => {
     expect(found).toMatch(/BPPT/);
     expect(found).toMatch(/partial sign/);
     expect(draftErrors(slidesOf(fixture('# Ch·ªØ t√†i\n???\nMojibake in a title.')))).toEqual(['slides/fixture.md:1: Mac Roman mojibake']);
+  });
+
+  it('finds crowded slides', () => {
+    const items = Array.from({ length: 9 }, (_, i) => `- item ${i}`).join('\n');
+    const table = ['| a | b |', '|---|---|', ...Array.from({ length: 13 }, (_, i) => `| ${i} | x |`)].join('\n');
+    const crowded = slidesOf(fixture(`# Nine\n${items}\n???\nNotes.\n---\n# Table\n${table}\n???\nNotes.\n---\n# Fine\n- one\n- two\n???\nNotes.`));
+    expect(crowdedSlides(crowded)).toEqual(['slides/fixture.md:1: 9 list items (at most 8)', 'slides/fixture.md:14: a table of 13 rows (at most 12)']);
+  });
+
+  it('finds citations that name no reference', () => {
+    const deck = slidesOf(
+      fixture(
+        [
+          '# A',
+          '.footnote[Pascanu et al. (2013); Smith et al. (1999); Pascanu et al. (1999) [[refs]](#references)]',
+          '???',
+          'Notes.',
+          '---',
+          '# References',
+          '- [1] Pascanu, Mikolov & Bengio (2013). On the difficulty.',
+          '???',
+          'Notes.',
+        ].join('\n'),
+      ),
+    );
+    const refs = referenceEntries(deck);
+    expect(refs).toEqual([{ surname: 'Pascanu', years: ['2013'] }]);
+    expect(unresolvedCitations(deck, refs)).toEqual([
+      'slides/fixture.md:1: "Smith et al. (1999)" is not in the references',
+      'slides/fixture.md:1: "Pascanu et al. (1999)" is not in the references',
+    ]);
+  });
+
+  it('finds a worked number that differs from the computed one, on the slide or in the notes', () => {
+    const [slide] = slidesOf(fixture('# Worked numbers\n$J = 1.380 \\approx \\ln 4 = 1.386$, and −0.50\n???\nThe loss is 1.380, not 1.400.'));
+    expect(workedNumberProblems(slide!, ['1.380', '1.386', '-0.50'])).toEqual(['slides/fixture.md:1: the notes say 1.400, which the core does not compute']);
+    expect(workedNumberProblems(slide!, ['1.380', '1.386', '-0.51']).length).toBe(2);
+  });
+
+  it('finds a mention of a draft', () => {
+    expect(draftErrors(slidesOf(fixture('# A\n???\nThe draft this came from said so.')))).toEqual([
+      'slides/fixture.md:1: a mention of a draft (the deck speaks of RNNs, not of its own making)',
+    ]);
   });
 
   it('finds citation footnotes that do not link to the references', () => {

@@ -10,7 +10,8 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { CellKind, ModelSpec } from '../../../src/rnn/index.ts';
-import { FusedTrainer, Rng, RnnModel, charBatch, charCorpus, createTfOptimizer } from '../../../src/rnn/index.ts';
+import { FusedTrainer, Rng, charBatch, charCorpus } from '../../../src/rnn/index.ts';
+import { RnnModel, createTfOptimizer } from '../../../src/rnn/tf/index.ts';
 import { BENCH_TEXT, flopsPerChar, kernelPeak, rate } from '../rnn-stats.ts';
 
 // Served by the local dev server from node_modules: nothing is fetched from the network.
@@ -56,8 +57,8 @@ async function runCase(o: BenchOptions, c: BenchCase): Promise<BenchRow> {
   const corpus = charCorpus(BENCH_TEXT);
   const V = corpus.vocab.length;
   const spec: ModelSpec = { input: { kind: 'onehot', vocab: V }, layers: [{ cell: { kind: c.cell, hiddenSize: c.hidden } }], head: { kind: 'softmax', classes: V, at: 'every' } };
-  const model = RnnModel.create(spec, { seed: 1 });
-  const opt = createTfOptimizer({ kind: 'adam', learningRate: 0.01 });
+  const model = RnnModel.create(tf, spec, { seed: 1 });
+  const opt = createTfOptimizer(tf, { kind: 'adam', learningRate: 0.01 });
   const clip = { kind: 'norm', threshold: 5 } as const;
   const fast = new FusedTrainer(spec, model.getParams(), { optimizer: { kind: 'adam', learningRate: 0.01 }, clip, precision: o.precision });
   const rng = new Rng(2);

@@ -2,12 +2,13 @@
  * Clipping of tfjs gradient maps (tfjs has no clip-by-global-norm). One read-back of the
  * norm per call decides what to do, so a NaN never reaches the optimiser.
  */
-import * as tf from '@tensorflow/tfjs';
+import type { NamedTensorMap, Scalar } from '@tensorflow/tfjs';
+import type { Tf } from './tfjs.ts';
 import type { ClipReport, ClipSpec } from '../clip.ts';
 import { validateClip } from '../clip.ts';
 
-function globalNorm(grads: tf.NamedTensorMap): tf.Scalar {
-  return tf.tidy(() => tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))))) as tf.Scalar);
+function globalNorm(tf: Tf, grads: NamedTensorMap): Scalar {
+  return tf.tidy(() => tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))))) as Scalar);
 }
 
 /**
@@ -15,9 +16,9 @@ function globalNorm(grads: tf.NamedTensorMap): tf.Scalar {
  * and the report. When the norm is not finite the map is returned unchanged with
  * finite: false, and the caller must not apply it.
  */
-export function tfClip(grads: tf.NamedTensorMap, clip: ClipSpec | undefined): { grads: tf.NamedTensorMap; report: ClipReport } {
+export function tfClip(tf: Tf, grads: NamedTensorMap, clip: ClipSpec | undefined): { grads: NamedTensorMap; report: ClipReport } {
   validateClip(clip);
-  const n = globalNorm(grads);
+  const n = globalNorm(tf, grads);
   const before = n.dataSync()[0]!;
   n.dispose();
   if (!Number.isFinite(before)) return { grads, report: { normBefore: before, normAfter: before, clipped: false, finite: false } };
@@ -25,22 +26,22 @@ export function tfClip(grads: tf.NamedTensorMap, clip: ClipSpec | undefined): { 
   if (clip.kind === 'norm') {
     if (before <= clip.threshold) return { grads, report: { normBefore: before, normAfter: before, clipped: false, finite: true } };
     const s = clip.threshold / before;
-    const out: tf.NamedTensorMap = {};
+    const out: NamedTensorMap = {};
     for (const [k, g] of Object.entries(grads)) {
       out[k] = tf.mul(g, s);
       g.dispose();
     }
-    const m = globalNorm(out);
+    const m = globalNorm(tf, out);
     const after = m.dataSync()[0]!;
     m.dispose();
     return { grads: out, report: { normBefore: before, normAfter: after, clipped: true, finite: true } };
   }
-  const out: tf.NamedTensorMap = {};
+  const out: NamedTensorMap = {};
   for (const [k, g] of Object.entries(grads)) {
     out[k] = tf.clipByValue(g, -clip.limit, clip.limit);
     g.dispose();
   }
-  const m = globalNorm(out);
+  const m = globalNorm(tf, out);
   const after = m.dataSync()[0]!;
   m.dispose();
   return { grads: out, report: { normBefore: before, normAfter: after, clipped: after !== before, finite: true } };

@@ -2,7 +2,8 @@
  * A model on tfjs: variables made from seeded float64 parameters, op-by-op forward pass,
  * autodiff BPTT, training steps with clipping, per-step diagnostics and sampling.
  */
-import * as tf from '@tensorflow/tfjs';
+import type { Optimizer, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs';
+import type { Tf } from './tfjs.ts';
 import type { Batch } from '../batch.ts';
 import { validateBatch } from '../batch.ts';
 import type { ClipReport, ClipSpec } from '../clip.ts';
@@ -45,27 +46,28 @@ export interface TfStepDiagnostics {
   recurrentGradContributions: number[][][];
 }
 
-function toTensor(a: Array64): tf.Tensor {
+function toTensor(tf: Tf, a: Array64): Tensor {
   return tf.tensor(Float32Array.from(a.data), [...a.shape], 'float32');
 }
 
 export class RnnModel {
-  readonly variables: Record<string, tf.Variable>;
+  readonly variables: Record<string, Variable>;
   private disposed = false;
 
-  private constructor(readonly spec: ModelSpec, params: ParamSet) {
+  /** `tf` is the TensorFlow.js module the caller loaded; every tensor of this model lives in it. */
+  private constructor(readonly tf: Tf, readonly spec: ModelSpec, params: ParamSet) {
     this.variables = {};
     // tidy frees the initial-value tensors; variables are not tracked by it.
-    for (const [k, v] of Object.entries(params)) this.variables[k] = tf.tidy(() => tf.variable(toTensor(v), true, `${k}_${nextId++}`));
+    for (const [k, v] of Object.entries(params)) this.variables[k] = tf.tidy(() => tf.variable(toTensor(tf, v), true, `${k}_${nextId++}`));
   }
 
   /** A model with seeded initial weights; the same seed gives the same weights on every backend. */
-  static create(spec: ModelSpec, init: InitSpec): RnnModel {
-    return new RnnModel(spec, initParams(spec, init));
+  static create(tf: Tf, spec: ModelSpec, init: InitSpec): RnnModel {
+    return new RnnModel(tf, spec, initParams(spec, init));
   }
 
   /** A model with the given float64 parameters (names and shapes as initParams gives). */
-  static fromParams(spec: ModelSpec, params: ParamSet): RnnModel {
+  static fromParams(tf: Tf, spec: ModelSpec, params: ParamSet): RnnModel {
     validateSpec(spec);
     const expected = initParams(spec, { seed: 0 });
     for (const [k, v] of Object.entries(expected)) {
@@ -73,7 +75,7 @@ export class RnnModel {
       if (!p) throw new RangeError(`params: expected "${k}", got none`);
       if (p.shape.join(',') !== v.shape.join(',')) throw new RangeError(`params["${k}"]: expected shape [${v.shape.join(', ')}], got [${p.shape.join(', ')}]`);
     }
-    return new RnnModel(spec, params);
+    return new RnnModel(tf, spec, params);
   }
 
   private get params(): TfParams {
@@ -90,28 +92,31 @@ export class RnnModel {
 
   /** Overwrites weights (missing names are left as they are). */
   setParams(ps: ParamSet): void {
+    const tf = this.tf;
     for (const [k, v] of Object.entries(ps)) {
       const variable = this.variables[k];
       if (!variable) throw new RangeError(`params: unknown name "${k}"`);
       if (variable.shape.join(',') !== v.shape.join(',')) throw new RangeError(`params["${k}"]: expected shape [${variable.shape.join(', ')}], got [${v.shape.join(', ')}]`);
-      tf.tidy(() => variable.assign(toTensor(v)));
+      tf.tidy(() => variable.assign(toTensor(tf, v)));
     }
   }
 
   /** Mean loss of a batch. */
   loss(batch: Batch): number {
     validateBatch(this.spec, batch);
-    return tf.tidy(() => tfForward(this.spec, this.params, batch).loss.dataSync()[0]!);
+    const tf = this.tf;
+    return tf.tidy(() => tfForward(tf, this.spec, this.params, batch).loss.dataSync()[0]!);
   }
 
   /** Loss and ∂loss/∂θ by tfjs autodiff, as float64 arrays. */
   gradients(batch: Batch): { loss: number; grads: ParamSet } {
     validateBatch(this.spec, batch);
+    const tf = this.tf;
     const names = Object.keys(this.variables);
     const out: ParamSet = {};
     let loss = 0;
     tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => tfForward(this.spec, this.params, batch).loss, names.map((n) => this.variables[n]!));
+      const { value, grads } = tf.variableGrads(() => tfForward(tf, this.spec, this.params, batch).loss, names.map((n) => this.variables[n]!));
       names.forEach((n) => {
         const g = grads[this.variables[n]!.name]!;
         out[n] = { shape: [...g.shape], data: Float64Array.from(g.dataSync()) };
@@ -125,14 +130,15 @@ export class RnnModel {
    * One training step on the reference (op-by-op autodiff) path: gradient, clipping,
    * update. A non-finite gradient is reported and not applied.
    */
-  trainStep(batch: Batch, optimizer: tf.Optimizer, clip?: ClipSpec): TrainStepResult {
+  trainStep(batch: Batch, optimizer: Optimizer, clip?: ClipSpec): TrainStepResult {
     validateBatch(this.spec, batch);
     validateClip(clip);
-    const vars = Object.values(this.params) as tf.Variable[];
-    const { value, grads } = tf.variableGrads(() => tfForward(this.spec, this.params, batch).loss, vars);
+    const tf = this.tf;
+    const vars = Object.values(this.params) as Variable[];
+    const { value, grads } = tf.variableGrads(() => tfForward(tf, this.spec, this.params, batch).loss, vars);
     const loss = value.dataSync()[0]!;
     value.dispose();
-    const clipped = tfClip(grads, clip);
+    const clipped = tfClip(tf, grads, clip);
     const applied = clipped.report.finite;
     if (applied) optimizer.applyGradients(clipped.grads);
     tf.dispose(clipped.grads);
@@ -142,10 +148,11 @@ export class RnnModel {
   /** Hidden states, gate activations and outputs of every layer at every step. */
   trace(batch: Batch): TfTrace {
     validateBatch(this.spec, batch);
+    const tf = this.tf;
     let result: TfTrace | undefined;
     tf.tidy(() => {
       const collect: TfStep[][][] = [];
-      const r = tfForward(this.spec, this.params, batch, { collect });
+      const r = tfForward(tf, this.spec, this.params, batch, { collect });
       result = {
         loss: r.loss.dataSync()[0]!,
         states: collect.map((dirs) => dirs.map((steps) => steps.map((s) => s.state.arraySync()))),
@@ -166,16 +173,17 @@ export class RnnModel {
   stepDiagnostics(batch: Batch, layer = 0): TfStepDiagnostics {
     validateBatch(this.spec, batch);
     checkInt('layer', layer, 0, this.spec.layers.length - 1);
+    const tf = this.tf;
     const T = batch.steps, B = batch.batchSize;
     const S = stateSize(this.spec.layers[layer]!.cell);
-    const U = this.params[`${cellPrefix(layer)}.U`] as tf.Tensor2D;
+    const U = this.params[`${cellPrefix(layer)}.U`] as Tensor2D;
     let result: TfStepDiagnostics | undefined;
     tf.tidy(() => {
-      const offsets = Array.from({ length: T }, () => tf.zeros([B, S]) as tf.Tensor2D);
-      const copies = Array.from({ length: T }, () => tf.add(U, 0) as tf.Tensor2D);
+      const offsets = Array.from({ length: T }, () => tf.zeros([B, S]) as Tensor2D);
+      const copies = Array.from({ length: T }, () => tf.add(U, 0) as Tensor2D);
       let loss = 0;
-      const f = (...xs: tf.Tensor[]) => {
-        const r = tfForward(this.spec, this.params, batch, { layer, stateOffsets: xs.slice(0, T) as tf.Tensor2D[], stepU: xs.slice(T) as tf.Tensor2D[] }).loss;
+      const f = (...xs: Tensor[]) => {
+        const r = tfForward(tf, this.spec, this.params, batch, { layer, stateOffsets: xs.slice(0, T) as Tensor2D[], stepU: xs.slice(T) as Tensor2D[] }).loss;
         loss = r.dataSync()[0]!;
         return r;
       };
@@ -204,24 +212,25 @@ export class RnnModel {
     checkIndices('prime', prime, spec.input.vocab);
     checkInt('length', length, 0, 1_000_000);
     checkFinite('temperature', temperature, 'nonnegative');
+    const tf = this.tf;
     const ps = this.params;
     const inp = spec.input;
-    let states = spec.layers.map((l) => tf.zeros([1, stateSize(l.cell)]) as tf.Tensor2D);
+    let states = spec.layers.map((l) => tf.zeros([1, stateSize(l.cell)]) as Tensor2D);
     const out: number[] = [];
     let token = prime[0]!;
     for (let n = 0; n < prime.length + length - 1; n++) {
       let logits: Float32Array | Int32Array | Uint8Array = new Float32Array(0);
       const newStates = tf.tidy(() => {
         const idx = tf.tensor1d([token], 'int32');
-        let x = (inp.kind === 'onehot' ? tf.oneHot(idx, inp.vocab).toFloat() : tf.gather(ps['embed.E']!, idx)) as tf.Tensor2D;
+        let x = (inp.kind === 'onehot' ? tf.oneHot(idx, inp.vocab).toFloat() : tf.gather(ps['embed.E']!, idx)) as Tensor2D;
         const newStates = spec.layers.map((l, i) => {
           const p = cellPrefix(i);
           const w = { W: ps[`${p}.W`], U: ps[`${p}.U`], b: ps[`${p}.b`], pi: ps[`${p}.pi`], pf: ps[`${p}.pf`], po: ps[`${p}.po`] } as TfCellWeights;
-          const s = tfCellStep(l.cell, w, x, states[i]!);
+          const s = tfCellStep(tf, l.cell, w, x, states[i]!);
           x = s.h;
           return s.state;
         });
-        logits = tf.add(tf.matMul(x, ps['head.V'] as tf.Tensor2D), ps['head.c']!).dataSync();
+        logits = tf.add(tf.matMul(x, ps['head.V'] as Tensor2D), ps['head.c']!).dataSync();
         return newStates;
       });
       tf.dispose(states);
@@ -236,7 +245,7 @@ export class RnnModel {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    tf.dispose(Object.values(this.variables));
+    this.tf.dispose(Object.values(this.variables));
   }
 }
 

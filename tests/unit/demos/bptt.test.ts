@@ -1,16 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import manifestJson from '../../../demos/bptt/demo.json';
 import demo from '../../../demos/bptt/index.ts';
 import { autodiffGradients, compareGradients, finiteDifferenceGradients, gradientCheck, GRADCHECK_TOLERANCE } from '../../../demos/bptt/gradcheck.ts';
 import type { BpttConfig } from '../../../demos/bptt/model.ts';
-import { buildModel, truncate, U_NAME } from '../../../demos/bptt/model.ts';
-import type { BpttParams } from '../../../demos/bptt/state.ts';
-import { FRAMES_PER_STEP, maxFrame, stepsOf } from '../../../demos/bptt/state.ts';
+import { buildModel, truncate, truncationOf, U_NAME } from '../../../demos/bptt/model.ts';
+import manifest, { FRAMES_PER_STEP, maxFrame, stepsOf } from '../../../demos/bptt/schema.ts';
 import { nextStepFrame, sweepPosition } from '../../../demos/bptt/timeline.ts';
 import { refLossAndGradients } from '../../../src/rnn/index.ts';
-import type { DemoManifest } from '../../../src/widgets/params.ts';
-import { validateParams } from '../../../src/widgets/params.ts';
+import { check, validateParams } from '../../../src/widgets/schema.ts';
 
 /**
  * Model side of the BPTT demo: the per-step contributions add up to the total gradient,
@@ -19,7 +16,8 @@ import { validateParams } from '../../../src/widgets/params.ts';
  * leaks; plus the state and parameter contracts.
  */
 
-const manifest = manifestJson as DemoManifest;
+type BpttParams = Parameters<typeof manifest.initialState>[0];
+const parseState = (raw: unknown, p: BpttParams) => check(manifest.state(p), raw);
 const params: BpttParams = { seed: 1, text: 'hello world', hidden: 6, gain: 0.7 };
 const cfg = (over: Partial<BpttConfig> = {}): BpttConfig => ({ text: params.text, hidden: params.hidden, seed: params.seed, gain: params.gain, ...over });
 const frob = (a: ArrayLike<number>) => Math.sqrt(Array.from(a).reduce((s, v) => s + v * v, 0));
@@ -113,11 +111,51 @@ describe('truncated BPTT', () => {
   });
 });
 
+describe('the two truncation schemes', () => {
+  const m = buildModel(cfg());
+  const T = m.steps;
+
+  it('each equals the core\'s truncated BPTT(k1, k2) on the same data', () => {
+    for (const scheme of ['chunked', 'band'] as const) {
+      for (const tau of [1, 2, 3, 5, T - 1]) {
+        const r = truncate(m, tau, scheme);
+        expect(r.scheme).toBe(scheme);
+        const ref = refLossAndGradients(m.spec, m.params, m.batch, { truncation: truncationOf(scheme, tau) }).grads[U_NAME]!.data;
+        expect(maxAbsDiff(r.grad, ref), `${scheme} τ = ${tau}`).toBeLessThan(1e-12);
+      }
+    }
+  });
+
+  it('chunked drops the cells whose loss and state lie in different chunks of τ steps', () => {
+    expect(T % 5).toBe(0);
+    const r = truncate(m, 5, 'chunked');
+    for (let t = 0; t < T; t++) for (let j = 0; j < T; j++) expect(r.dropped[t]![j]).toBe(j <= t && Math.floor(t / 5) !== Math.floor(j / 5));
+    expect(truncationOf('chunked', 5)).toEqual({ k1: 5, k2: 5 });
+    expect(truncationOf('band', 5)).toEqual({ k1: 1, k2: 5 });
+  });
+
+  it('at the slide defaults, τ = 5 loses about 5.5 % of ‖∂J/∂W_rec‖ in the band and about 38 % in chunks', () => {
+    const band = truncate(m, 5, 'band').relDiff;
+    const chunked = truncate(m, 5, 'chunked').relDiff;
+    expect(band).toBeCloseTo(0.055, 2);
+    expect(chunked).toBeCloseTo(0.379, 2);
+    expect(chunked).toBeGreaterThan(5 * band);
+  });
+
+  it('τ ≥ T is full BPTT for both schemes', () => {
+    for (const scheme of ['chunked', 'band'] as const) {
+      const r = truncate(m, T, scheme);
+      expect(r.droppedCells).toBe(0);
+      expect(r.relDiff).toBe(0);
+    }
+  });
+});
+
 describe('on-slide gradient check', () => {
   it('autodiff vs central differences: max relative error under 1e-3 across the parameter range', () => {
     const cases: Partial<BpttConfig>[] = [{}, { gain: 0.25 }, { gain: 3 }, { hidden: 2, seed: 7 }, { hidden: 8, gain: 2.5, seed: 1 }, { text: 'abracadabra!!', seed: 0 }];
     for (const c of cases) {
-      const r = gradientCheck(buildModel(cfg(c)));
+      const r = gradientCheck(tf, buildModel(cfg(c)));
       expect(r.ok, JSON.stringify({ c, r })).toBe(true);
       expect(r.maxRelError).toBeLessThan(GRADCHECK_TOLERANCE);
       expect(r.count).toBeGreaterThan(40);
@@ -126,7 +164,7 @@ describe('on-slide gradient check', () => {
 
   it('fails on a wrong gradient (a 1 % error in one matrix)', () => {
     const m = buildModel(cfg());
-    const auto = autodiffGradients(m);
+    const auto = autodiffGradients(tf, m);
     auto[U_NAME]!.data.forEach((v, i, a) => (a[i] = v * 1.01));
     const r = compareGradients(auto, finiteDifferenceGradients(m));
     expect(r.ok).toBe(false);
@@ -143,24 +181,25 @@ describe('on-slide gradient check', () => {
 
   it('tf.memory().numTensors returns to its baseline', () => {
     const m = buildModel(cfg());
-    gradientCheck(m);
+    gradientCheck(tf, m);
     const baseline = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) gradientCheck(m);
+    for (let i = 0; i < 3; i++) gradientCheck(tf, m);
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });
 
 describe('state and parameters', () => {
-  it('initial state round-trips through JSON and parseState', () => {
-    const s = demo.initialState(params);
+  it('initial state round-trips through JSON and the state schema', () => {
+    expect(demo.spec).toBe(manifest);
+    const s = demo.spec.initialState(params);
     expect(s.frame).toBe(maxFrame(stepsOf(params)));
-    expect(demo.parseState(JSON.parse(JSON.stringify(s)), params)).toEqual(s);
-    const mid = { ...s, frame: 37, trunc: 3, gain: 1.85, seed: 12, playing: true };
-    expect(demo.parseState(JSON.parse(JSON.stringify(mid)), params)).toEqual(mid);
+    expect(parseState(JSON.parse(JSON.stringify(s)), params)).toEqual(s);
+    const mid = { ...s, frame: 5 * FRAMES_PER_STEP, trunc: 3, gain: 1.85, seed: 12, playing: true };
+    expect(parseState(JSON.parse(JSON.stringify(mid)), params)).toEqual(mid);
   });
 
-  it('parseState rejects garbage', () => {
-    const s = demo.initialState(params);
+  it('the state schema rejects garbage', () => {
+    const s = manifest.initialState(params);
     const bad: unknown[] = [
       null,
       42,
@@ -169,15 +208,17 @@ describe('state and parameters', () => {
       {},
       { ...s, seed: -1 },
       { ...s, seed: 1.5 },
+      { ...s, seed: 1_000_001 },
       { ...s, gain: 10 },
       { ...s, gain: 'big' },
       { ...s, gain: Number.NaN },
       { ...s, trunc: 0 },
       { ...s, frame: maxFrame(stepsOf(params)) + 1 },
       { ...s, frame: -3 },
+      { ...s, frame: 2.5 },
       { ...s, playing: 'yes' },
     ];
-    for (const b of bad) expect(demo.parseState(b, params), JSON.stringify(b)).toBeNull();
+    for (const b of bad) expect(parseState(b, params), JSON.stringify(b)).toBeNull();
   });
 
   it('manifest parameters validate: defaults from an empty body, problems for bad values', () => {
@@ -185,8 +226,8 @@ describe('state and parameters', () => {
     expect(empty.problems).toEqual([]);
     expect(empty.values).toEqual(params);
     expect(manifest.tfjs).toBe(true);
-    expect(manifest.params.seed?.type).toBe('integer');
-    for (const body of ['seed: 1.5', 'hidden: 40', 'gain: 0', 'text: ab', 'colour: red']) {
+    expect(validateParams(manifest, 'seed: 1000000').problems).toEqual([]);
+    for (const body of ['seed: 1.5', 'seed: 1000001', 'hidden: 40', 'gain: 0', 'text: ab', 'colour: red']) {
       expect(validateParams(manifest, body).problems.length, body).toBeGreaterThan(0);
     }
     expect(validateParams(manifest, 'seed: 3\ntext: "abcabcab"\nhidden: 4').problems).toEqual([]);

@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import manifestJson from '../../../demos/clipping/demo.json';
 import demo from '../../../demos/clipping/index.ts';
 import { clipSegment } from '../../../demos/clipping/geometry.ts';
 import { WINDOW, descend, inWindow, randomStart } from '../../../demos/clipping/model.ts';
 import type { Run } from '../../../demos/clipping/model.ts';
 import { COARSE_GRID, SURFACE_GRID, findCliff, lossSurface, lossSurfaceInSlices, pascanuLoss } from '../../../demos/clipping/surface.ts';
-import { DEFAULT_START, initialState, parseState } from '../../../demos/clipping/state.ts';
-import type { Params } from '../../../demos/clipping/state.ts';
+import manifest, { DEFAULT_START } from '../../../demos/clipping/schema.ts';
 import { runStatus } from '../../../demos/clipping/trace-panel.ts';
 import { Rng } from '../../../src/rnn/random.ts';
 import { pascanuModel } from '../../../src/rnn/ref/pascanu.ts';
-import { validateParams } from '../../../src/widgets/params.ts';
-import type { DemoManifest } from '../../../src/widgets/params.ts';
+import { check, validateParams } from '../../../src/widgets/schema.ts';
 
-const manifest = manifestJson as DemoManifest;
+type Params = Parameters<typeof manifest.initialState>[0];
 const defaults = validateParams(manifest, '').values as Params;
+const initialState = (p: Params) => manifest.initialState(p);
+const parseState = (raw: unknown, p: Params) => check(manifest.state(p), raw);
 const start = { w: DEFAULT_START[0], b: DEFAULT_START[1] };
 
 function maxStep(run: Run): number {
@@ -177,15 +176,16 @@ describe('clipping demo: state and parameters', () => {
     }
   });
 
-  it('initialState survives a JSON round trip through parseState', () => {
-    const s = demo.initialState(defaults);
-    expect(demo.parseState(JSON.parse(JSON.stringify(s)), defaults)).toEqual(s);
+  it('initialState survives a JSON round trip through the state schema', () => {
+    expect(demo.spec).toBe(manifest);
+    const s = demo.spec.initialState(defaults);
+    expect(parseState(JSON.parse(JSON.stringify(s)), defaults)).toEqual(s);
     const moved = { ...s, start: [4.5, -3] as [number, number], cursor: [5, -2] as [number, number], step: 37, playing: false, threshold: 0.25, lr: 1.3, seed: 9 };
     expect(parseState(JSON.parse(JSON.stringify(moved)), defaults)).toEqual(moved);
     expect(initialState(defaults).start).toEqual(DEFAULT_START);
   });
 
-  it('parseState rejects garbage', () => {
+  it('the state schema rejects garbage', () => {
     const s = initialState(defaults);
     const bad: unknown[] = [
       null,

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../../demos/unroll/index.ts';
-import manifest from '../../../demos/unroll/demo.json';
+import manifest, { maxLength, weightCountOf, type UnrollParams } from '../../../demos/unroll/schema.ts';
 import { corpusOf, paramsFor, trainState, traceState, unrollSpec, weightCount } from '../../../demos/unroll/model.ts';
-import type { UnrollParams } from '../../../demos/unroll/state.ts';
-import { validateParams, type DemoManifest } from '../../../src/widgets/params.ts';
+import { check, validateParams } from '../../../src/widgets/schema.ts';
 
-const params = validateParams(manifest as DemoManifest, 'seed: 3').values as UnrollParams;
+const params = validateParams(manifest, 'seed: 3').values as UnrollParams;
+const initialState = (p: UnrollParams) => manifest.initialState(p);
+const parseState = (raw: unknown, p: UnrollParams) => check(manifest.state(p), raw);
 const corpus = corpusOf(params);
 const spec = unrollSpec(corpus.vocab.length, params.hidden);
 
@@ -15,8 +16,13 @@ describe('unroll demo model', () => {
     await tf.setBackend('cpu');
   });
 
+  it('is the demo module of the unroll spec', () => {
+    expect(demo.spec).toBe(manifest);
+    expect(params).toEqual({ text: 'hello', hidden: 4, seed: 3 });
+  });
+
   it('reads "hello" with the vocabulary h, e, l, o and predicts each next character', () => {
-    const trace = traceState(spec, corpus, demo.initialState(params));
+    const trace = traceState(tf, spec, corpus, initialState(params));
     expect(trace.vocab).toEqual(['h', 'e', 'l', 'o']);
     expect(trace.inputs.map((i) => trace.vocab[i]).join('')).toBe('hell');
     expect(trace.targets.map((i) => trace.vocab[i]).join('')).toBe('ello');
@@ -26,12 +32,12 @@ describe('unroll demo model', () => {
   });
 
   it('starts near a loss of ln V and learns the word when trained', () => {
-    const start = demo.initialState(params);
-    const before = traceState(spec, corpus, start).loss;
+    const start = initialState(params);
+    const before = traceState(tf, spec, corpus, start).loss;
     expect(Math.abs(before - Math.log(4))).toBeLessThan(0.5);
     const trained = trainState(tf, spec, corpus, start, 100);
     expect(trained.trainSteps).toBe(100);
-    const after = traceState(spec, corpus, trained);
+    const after = traceState(tf, spec, corpus, trained);
     expect(after.loss).toBeLessThan(before / 3);
     const predicted = after.probs.map((p) => after.vocab[p.indexOf(Math.max(...p))]).join('');
     expect(predicted).toBe('ello');
@@ -39,19 +45,33 @@ describe('unroll demo model', () => {
 
   it('gives the same numbers for the same state, and frees its tensors', () => {
     const baseline = tf.memory().numTensors;
-    const s = trainState(tf, spec, corpus, demo.initialState(params), 10);
-    expect(traceState(spec, corpus, s)).toEqual(traceState(spec, corpus, JSON.parse(JSON.stringify(s))));
+    const s = trainState(tf, spec, corpus, initialState(params), 10);
+    expect(traceState(tf, spec, corpus, s)).toEqual(traceState(tf, spec, corpus, JSON.parse(JSON.stringify(s))));
     expect(paramsFor(spec, s)['layer0.fw.U']!.data.length).toBe(16);
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
   it('round-trips its state through JSON and rejects bad states', () => {
-    const s = trainState(tf, spec, corpus, demo.initialState(params), 5);
-    expect(demo.parseState(JSON.parse(JSON.stringify(s)), params)).toEqual(s);
+    const s = trainState(tf, spec, corpus, initialState(params), 5);
+    expect(parseState(JSON.parse(JSON.stringify(s)), params)).toEqual(s);
     expect(s.weights).toHaveLength(weightCount(spec));
-    expect(demo.parseState({ ...s, t: 9 }, params)).toBeNull();
-    expect(demo.parseState({ ...s, weights: [1, 2] }, params)).toBeNull();
-    expect(demo.parseState({ ...s, weights: s.weights!.map(() => Number.NaN) }, params)).toBeNull();
-    expect(demo.parseState('nonsense', params)).toBeNull();
+    expect(parseState({ ...s, t: 9 }, params)).toBeNull();
+    expect(parseState({ ...s, weights: [1, 2] }, params)).toBeNull();
+    expect(parseState({ ...s, weights: s.weights!.map(() => Number.NaN) }, params)).toBeNull();
+    expect(parseState('nonsense', params)).toBeNull();
+    const playing = { ...s, playing: true, t: maxLength(params) - 1 };
+    expect(parseState(JSON.parse(JSON.stringify(playing)), params)).toEqual(playing);
+    expect(parseState({ ...s, playing: 'yes' }, params)).toBeNull();
+    const { playing: _dropped, ...withoutPlaying } = s;
+    expect(parseState(withoutPlaying, params)).toBeNull();
+  });
+
+  it('the state schema counts the same weights as the model', () => {
+    for (const text of ['hello', 'ab', 'the cat', 'aaaa bbbb']) {
+      for (const hidden of [2, 4, 8]) {
+        const p = { text, hidden, seed: 1 };
+        expect(weightCountOf(p), `${text} ${hidden}`).toBe(weightCount(unrollSpec(corpusOf(p).vocab.length, hidden)));
+      }
+    }
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { largestSingularValue } from '../../../src/rnn/index.ts';
-import type { DemoManifest } from '../../../src/widgets/params.ts';
-import { validateParams } from '../../../src/widgets/params.ts';
+import { check, validateParams } from '../../../src/widgets/schema.ts';
 import type { DemoCanvas } from '../../../src/widgets/ui.ts';
-import manifestJson from '../../../demos/vanishing/demo.json';
+import manifest from '../../../demos/vanishing/schema.ts';
 import type { ActivationName, MatrixKind, VanishingConfig } from '../../../demos/vanishing/model.ts';
 import {
   ACTIVATIONS,
@@ -20,12 +19,12 @@ import {
   largestSymmetricEigenvalue,
   spectralNorm,
 } from '../../../demos/vanishing/model.ts';
-import type { VanishingParams } from '../../../demos/vanishing/state.ts';
-import { initialState, parseState } from '../../../demos/vanishing/state.ts';
 import { LOG_MAX, LOG_MIN, drawVanishing, formatLog } from '../../../demos/vanishing/view.ts';
 
-const manifest = manifestJson as DemoManifest;
+type VanishingParams = Parameters<typeof manifest.initialState>[0];
 const params = validateParams(manifest, '').values as VanishingParams;
+const initialState = (p: VanishingParams) => manifest.initialState(p);
+const parseState = (raw: unknown, p: VanishingParams) => check(manifest.state(p), raw);
 const LAMBDAS = [0.1, 0.5, 0.9, 1, 1.5, 3, 5];
 const cfg = (activation: ActivationName, lambda1: number, matrix: MatrixKind = 'orthogonal', seed = 1): VanishingConfig => ({
   seed,
@@ -182,7 +181,7 @@ function recordingCanvas(width: number, height: number): { dc: DemoCanvas; numbe
       return true;
     },
   });
-  return { dc: { canvas: {} as HTMLCanvasElement, ctx: ctx as unknown as CanvasRenderingContext2D, width, height }, numbers, texts };
+  return { dc: { canvas: {} as HTMLCanvasElement, ctx: ctx as unknown as CanvasRenderingContext2D, width, height, scale: 1 }, numbers, texts };
 }
 
 describe('what is drawn', () => {

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Batch, ModelSpec } from '../../../src/rnn/index.ts';
-import { Rng, RnnModel, initParams, refDiagnostics, refForwardSequence, refLossAndGradients } from '../../../src/rnn/index.ts';
+import { Rng, initParams, refDiagnostics, refForwardSequence, refLossAndGradients } from '../../../src/rnn/index.ts';
+import { RnnModel } from '../../../src/rnn/tf/index.ts';
 import { CASES } from './configs.ts';
 import { relError, useCpu, worstError } from './helpers.ts';
 import { refCellForTest } from './ref-cell.ts';
@@ -60,7 +61,7 @@ describe('per-step diagnostics', () => {
       const full = refLossAndGradients(spec, ps, batch);
       expect(relError(d.recurrentGrad, full.grads['layer0.fw.U']!.data)).toBeLessThan(1e-12);
       expect(d.recurrentGradContributions).toHaveLength(T);
-      const model = RnnModel.fromParams(spec, ps);
+      const model = RnnModel.fromParams(tf, spec, ps);
       const before = tf.memory().numTensors;
       const td = model.stepDiagnostics(batch);
       expect(tf.memory().numTensors).toBe(before);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelSpec, OptimizerSpec } from '../../../src/rnn/index.ts';
-import { ArrayOptimizer, Rng, RnnModel, clipByGlobalNorm, clipElementwise, createTfOptimizer, helloExample, tfClip } from '../../../src/rnn/index.ts';
+import { ArrayOptimizer, Rng, clipByGlobalNorm, clipElementwise, helloExample } from '../../../src/rnn/index.ts';
+import { RnnModel, createTfOptimizer, tfClip } from '../../../src/rnn/tf/index.ts';
 import { relError, useCpu } from './helpers.ts';
 
 beforeAll(useCpu);
@@ -55,7 +56,7 @@ describe('tfjs clipping and training steps', () => {
     const g = randomGrads(5, 3);
     const before = tf.memory().numTensors;
     const map = { a: tf.tensor(Float32Array.from(g[0]!)), b: tf.tensor(Float32Array.from(g[1]!)), c: tf.tensor(Float32Array.from(g[2]!)) };
-    const { grads, report } = tfClip(map, { kind: 'norm', threshold: 1 });
+    const { grads, report } = tfClip(tf, map, { kind: 'norm', threshold: 1 });
     const plain = clipByGlobalNorm(g, 1);
     expect(Math.abs(report.normBefore - plain.normBefore) / plain.normBefore).toBeLessThan(1e-6);
     expect(report.normAfter).toBeLessThanOrEqual(1 + 1e-5);
@@ -66,8 +67,8 @@ describe('tfjs clipping and training steps', () => {
   it('a non-finite gradient is detected and never applied', () => {
     const { batch } = helloExample();
     const spec: ModelSpec = { input: { kind: 'onehot', vocab: 4 }, layers: [{ cell: { kind: 'rnn', hiddenSize: 3 } }], head: { kind: 'softmax', classes: 4, at: 'every' } };
-    const model = RnnModel.create(spec, { seed: 1 });
-    const opt = createTfOptimizer({ kind: 'sgd', learningRate: 0.1 });
+    const model = RnnModel.create(tf, spec, { seed: 1 });
+    const opt = createTfOptimizer(tf, { kind: 'sgd', learningRate: 0.1 });
     const p = model.getParams();
     p['layer0.fw.U']!.data[0] = Infinity;
     model.setParams(p);
@@ -95,7 +96,7 @@ describe('optimisers: the plain-array rules equal tfjs\'s own', () => {
       const init = Float32Array.from({ length: 10 }, () => rng.normal());
       const v = tf.variable(tf.tensor(init));
       const p = Float32Array.from(init);
-      const tfOpt = createTfOptimizer(spec);
+      const tfOpt = createTfOptimizer(tf, spec);
       const arr = new ArrayOptimizer(spec, [10]);
       for (let step = 0; step < 5; step++) {
         const g = Float32Array.from({ length: 10 }, () => rng.normal());
@@ -112,9 +113,9 @@ describe('optimisers: the plain-array rules equal tfjs\'s own', () => {
   }
   it('rejects a non-finite learning rate before allocating', () => {
     const n = tf.memory().numTensors;
-    expect(() => createTfOptimizer({ kind: 'adam', learningRate: NaN })).toThrow(/optimizer\.learningRate: expected a finite number/);
+    expect(() => createTfOptimizer(tf, { kind: 'adam', learningRate: NaN })).toThrow(/optimizer\.learningRate: expected a finite number/);
     expect(() => new ArrayOptimizer({ kind: 'sgd', learningRate: Infinity }, [3])).toThrow(/learningRate/);
-    expect(() => createTfOptimizer({ kind: 'sgd', learningRate: -1 })).toThrow(/> 0/);
+    expect(() => createTfOptimizer(tf, { kind: 'sgd', learningRate: -1 })).toThrow(/> 0/);
     expect(tf.memory().numTensors).toBe(n);
   });
 });

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClipSpec, ModelSpec, OptimizerSpec } from '../../../src/rnn/index.ts';
-import { FusedTrainer, Rng, RnnModel, charBatch, charCorpus, createTfOptimizer, initParams } from '../../../src/rnn/index.ts';
+import { FusedTrainer, Rng, charBatch, charCorpus, initParams } from '../../../src/rnn/index.ts';
+import { RnnModel, createTfOptimizer } from '../../../src/rnn/tf/index.ts';
 import { CASES } from './configs.ts';
 import { useCpu, worstError } from './helpers.ts';
 
@@ -19,8 +20,8 @@ const CLIPS: (ClipSpec | undefined)[] = [{ kind: 'norm', threshold: 0.02 }, { ki
 /** Trains the same model for `steps` steps on both paths; returns the worst parameter error. */
 function track(spec: ModelSpec, batch: CaseBatch, opt: OptimizerSpec, clip: ClipSpec | undefined, steps: number) {
   const ps = initParams(spec, { seed: 11, kernel: 'normal', recurrent: 'normal', scale: 0.5 });
-  const model = RnnModel.fromParams(spec, ps);
-  const tfOpt = createTfOptimizer(opt);
+  const model = RnnModel.fromParams(tf, spec, ps);
+  const tfOpt = createTfOptimizer(tf, opt);
   const fused = new FusedTrainer(spec, ps, { optimizer: opt, ...(clip ? { clip } : {}) });
   const before = tf.memory().numTensors;
   const clipped: boolean[] = [];
@@ -93,7 +94,7 @@ describe('fused trainer behaviour', () => {
     const ps = initParams(c.spec, { seed: 3 });
     const fused = new FusedTrainer(c.spec, initParams(c.spec, { seed: 4 }), { optimizer: { kind: 'sgd', learningRate: 1 } });
     fused.setParams(ps);
-    const model = RnnModel.fromParams(c.spec, fused.getParams());
+    const model = RnnModel.fromParams(tf, c.spec, fused.getParams());
     expect(worstError(model.getParams(), ps).error).toBeLessThan(1e-7);
     model.dispose();
   });

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RnnModel, initParams, refLossAndGradients } from '../../../src/rnn/index.ts';
+import { initParams, refLossAndGradients } from '../../../src/rnn/index.ts';
+import { RnnModel } from '../../../src/rnn/tf/index.ts';
 import { CASES } from './configs.ts';
 import { finiteDifferences, useCpu, worstError } from './helpers.ts';
 
@@ -23,7 +24,7 @@ describe('tfjs autodiff (float32) against the float64 reference', () => {
     it(c.name, () => {
       const ps = initParams(c.spec, { seed: 8, kernel: 'normal', recurrent: 'normal', scale: 0.5 });
       const ref = refLossAndGradients(c.spec, ps, c.batch);
-      const model = RnnModel.fromParams(c.spec, ps);
+      const model = RnnModel.fromParams(tf, c.spec, ps);
       const before = tf.memory().numTensors;
       const got = model.gradients(c.batch);
       expect(tf.memory().numTensors).toBe(before);

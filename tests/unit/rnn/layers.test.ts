@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellSpec, ModelSpec } from '../../../src/rnn/index.ts';
-import { Rng, RnnModel, initParams } from '../../../src/rnn/index.ts';
+import { Rng, initParams } from '../../../src/rnn/index.ts';
+import { RnnModel } from '../../../src/rnn/tf/index.ts';
 import { relError, useCpu } from './helpers.ts';
 
 beforeAll(useCpu);
@@ -16,7 +17,7 @@ function compare(cell: CellSpec, make: () => tf.layers.Layer) {
   const rng = new Rng(4);
   for (let i = 0; i < bias.data.length; i++) bias.data[i] = 0.3 * rng.normal();
   const inputs = Float64Array.from({ length: B * T * I }, () => rng.normal());
-  const model = RnnModel.fromParams(spec, ps);
+  const model = RnnModel.fromParams(tf, spec, ps);
   const trace = model.trace({ batchSize: B, steps: T, inputValues: inputs, targetValues: new Float64Array(B * T) });
   model.dispose();
   const ours = trace.gates[0]![0]!['h']!; // [T][B][H]

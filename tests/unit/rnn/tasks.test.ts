@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../../src/rnn/index.ts';
 import {
-  Rng, RnnModel, addingProblem, charBatch, charCorpus, helloExample, majorityTask, oneHotWindows, pascanuLossSurface, pascanuModel,
+  Rng, addingProblem, charBatch, charCorpus, helloExample, majorityTask, oneHotWindows, pascanuLossSurface, pascanuModel,
   refLoss, rememberFirst, slidingWindows, temporalOrder, validateBatch,
 } from '../../../src/rnn/index.ts';
+import { RnnModel } from '../../../src/rnn/tf/index.ts';
 import { useCpu } from './helpers.ts';
 
 beforeAll(useCpu);
@@ -27,7 +28,7 @@ describe('character corpus', () => {
     const V = c.vocab.length, T = 25;
     const batch = charBatch(c, new Rng(1), T, 4);
     const spec: ModelSpec = { input: { kind: 'onehot', vocab: V }, layers: [{ cell: { kind: 'lstm', hiddenSize: 20 } }], head: { kind: 'softmax', classes: V, at: 'every' } };
-    const model = RnnModel.create(spec, { seed: 2, kernel: 'normal', recurrent: 'normal', scale: 0.01 });
+    const model = RnnModel.create(tf, spec, { seed: 2, kernel: 'normal', recurrent: 'normal', scale: 0.01 });
     const perSequence = model.loss(batch) * T;
     model.dispose();
     expect(Math.abs(perSequence - T * Math.log(V)) / (T * Math.log(V))).toBeLessThan(1e-3);
@@ -107,7 +108,7 @@ describe("Pascanu's single-unit model", () => {
   it('the tfjs model and reference agree on the hello loss', () => {
     const { batch } = helloExample();
     const spec: ModelSpec = { input: { kind: 'onehot', vocab: 4 }, layers: [{ cell: { kind: 'rnn', hiddenSize: 3 } }], head: { kind: 'softmax', classes: 4, at: 'every' } };
-    const model = RnnModel.create(spec, { seed: 5 });
+    const model = RnnModel.create(tf, spec, { seed: 5 });
     const l = model.loss(batch);
     expect(Math.abs(l - refLoss(spec, model.getParams(), batch))).toBeLessThan(1e-5);
     model.dispose();

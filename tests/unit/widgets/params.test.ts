@@ -1,24 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../../src/build/compile-deck.ts';
 import { demoPlacement, findDemoFences } from '../../../src/build/demo-fences.ts';
-import { readDemoManifests } from '../../../src/build/demo-manifests.ts';
-import { validateParams, type DemoManifest } from '../../../src/widgets/params.ts';
+import { loadDemoSpecs, specProblems } from '../../../src/build/demo-specs.ts';
+import { defineSpec, type DemoSpec } from '../../../src/widgets/contract.ts';
+import { choice, flag, integer, number, param, stateSchema, text, validateParams } from '../../../src/widgets/schema.ts';
 import { join } from 'node:path';
 
-const manifest: DemoManifest = {
+const manifest = defineSpec({
   name: 'toy',
   title: 'Toy',
   summary: 'A toy.',
   tfjs: false,
   height: 200,
   params: {
-    seed: { type: 'integer', default: 1, min: 0, max: 100, description: 'seed' },
-    rate: { type: 'number', default: 0.5, min: 0, max: 1, description: 'rate' },
-    word: { type: 'string', default: 'hi', maxLength: 5, pattern: '^[a-z]+$', description: 'word' },
-    on: { type: 'boolean', default: true, description: 'on' },
-    act: { type: 'enum', default: 'tanh', values: ['tanh', 'relu'], description: 'act' },
+    seed: param(integer(0, 100), 1, 'seed'),
+    rate: param(number(0, 1), 0.5, 'rate'),
+    word: param(text(5, /^[a-z]+$/), 'hi', 'word'),
+    on: param(flag(), true, 'on'),
+    act: param(choice(['tanh', 'relu']), 'tanh', 'act'),
   },
-};
+  state: () => stateSchema({ seed: integer(0, 100) }),
+  initialState: (p) => ({ seed: p.seed }),
+}) as DemoSpec;
 
 describe('validateParams', () => {
   it('fills defaults and parses every type', () => {
@@ -32,10 +35,10 @@ describe('validateParams', () => {
     expect(r.problems.map((p) => [p.line, p.message])).toEqual([
       [1, '"seed" must be a whole number, got 1.5'],
       [2, '"rate" must be between 0 and 1, got 2'],
-      [3, '"word" must be at most 5 characters, got 11'],
-      [4, '"on" must be true or false, got "yes"'],
+      [3, '"word" must be at most 5 characters, got "TOOLONGWORD"'],
+      [4, '"on" must be a boolean, got "yes"'],
       [5, '"act" must be one of tanh, relu, got "gelu"'],
-      [6, 'unknown parameter "colour" for demo "toy" (known: seed, rate, word, on, act)'],
+      [6, 'unknown parameter "colour" for demo "toy" (known: seed, rate, word, on, act, and id)'],
       [7, 'expected "key: value", got "nonsense"'],
       [8, 'parameter "seed" is given twice'],
     ]);
@@ -59,7 +62,8 @@ describe('demo fences', () => {
     const ok = demoPlacement(good!, 'slides/a.md', manifests);
     expect(ok.problems).toEqual([]);
     expect(ok.html).toContain('data-demo="toy"');
-    expect(ok.html).toContain('data-demo-id="slides/a.md:3"');
+    expect(ok.html).toContain('data-demo-id="a-toy"');
+    expect(ok.html).toContain('data-demo-origin="slides/a.md:3"');
     expect(ok.html).toContain('&#34;seed&#34;:5');
     const no = demoPlacement(bad!, 'slides/a.md', manifests);
     expect(no.problems).toEqual([{ line: 12, message: '"rate" must be between 0 and 1, got 9' }]);
@@ -77,12 +81,13 @@ describe('demo fences', () => {
     expect(deck.fragments.some((f) => f.includes('katex'))).toBe(true);
   });
 
-  it('reads the manifests of the demos folder, named after their folders', () => {
-    const manifests = readDemoManifests(join(import.meta.dirname, '../../..'));
-    expect(manifests.get('unroll')?.params.seed?.type).toBe('integer');
-    for (const [name, m] of manifests) {
-      expect(m.name).toBe(name);
-      expect(validateParams(m, '').problems).toEqual([]);
+  it('loads the specs of the demos folder, named after their folders', async () => {
+    const specs = await loadDemoSpecs(join(import.meta.dirname, '../../..'), (file) => import(file));
+    expect([...specs.keys()]).toEqual(['bptt', 'clipping', 'unroll', 'vanishing']);
+    for (const [name, spec] of specs) {
+      expect(spec.name).toBe(name);
+      expect(specProblems(spec), name).toEqual([]);
+      expect(validateParams(spec, '').problems, name).toEqual([]);
     }
   });
 });

@@ -1,0 +1,449 @@
+import type { DemoModule, DemoParts, DemoRole, DemoSetup, DemoSpec, DemoStatus, Json } from './contract.ts';
+import { subscribe, unsubscribe, type ClockClient } from './clock.ts';
+import { bindControl, type BoundControl } from './controls.ts';
+import { check, type ParamValues } from './schema.ts';
+import { pageBackend, type Tf } from './tf-loader.ts';
+import { controlBar, demoCanvas, stackCanvas, type DemoCanvas } from './ui.ts';
+
+/**
+ * Canvas text uses whatever font is loaded at the moment it is drawn and is never redrawn
+ * when a web font arrives; the demos' faces are loaded before any demo draws, so every
+ * window draws the same pixels.
+ */
+function loadCanvasFonts(): Promise<unknown> {
+  if (typeof document === 'undefined' || !('fonts' in document)) return Promise.resolve();
+  return Promise.all(
+    ['400 14px "Noto Serif"', '700 14px "Noto Serif"', '400 14px "Ubuntu Mono"'].map((f) => document.fonts.load(f, 'x₁ŷ→∞')),
+  ).catch(() => undefined);
+}
+
+/** Keys typed into a demo's controls must not drive the slides. */
+const STOPPED_KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
+
+/**
+ * Sliders, menus and text fields keep every key; a focused button keeps only the keys that
+ * press it, so a lecturer who clicked "train" can still go on with the arrow keys; a
+ * focusable canvas keeps its arrow keys. Escape leaves the control and gives the keys back
+ * to the deck.
+ */
+function keepKeyInDemo(e: KeyboardEvent): void {
+  const target = e.target as HTMLElement | null;
+  if (!target) return;
+  if (e.key === 'Escape' && target !== document.body) {
+    e.stopPropagation();
+    if (e.type === 'keydown') target.blur();
+    return;
+  }
+  const keeps =
+    target.matches('input, select, textarea') ||
+    (target.matches('button') && (e.key === 'Enter' || e.key === ' ')) ||
+    (target.matches('canvas[tabindex]') && (e.key.startsWith('Arrow') || e.key === 'Enter'));
+  if (keeps) e.stopPropagation();
+}
+
+/** One display step under reduced motion: the animation advances in visible jumps, nothing is tweened. */
+const REDUCED_MOTION_STEP_MS = 700;
+
+export interface HostOptions {
+  id: string;
+  spec: DemoSpec;
+  params: ParamValues;
+  role: DemoRole;
+  reducedMotion: boolean;
+  load: () => Promise<DemoModule>;
+  loadTf: () => Promise<Tf>;
+  /** State to start from, if any (an earlier mount, the URL, the driver window). */
+  state: Json | undefined;
+  step?: number;
+  onCommit: (id: string, state: Json, step: number) => void;
+}
+
+/**
+ * One live demo: the runtime's side of the contract. It owns the root element (which
+ * carries the testing attributes), the controls, the canvases, the clock subscription and
+ * the error box; the demo's module supplies its model, picture and controls. Every
+ * callback of the demo runs inside `guard`, so an error anywhere (a frame, a timer, an
+ * event, a promise) puts this demo in its error box and nothing else stops.
+ */
+export class DemoHost implements ClockClient {
+  readonly root: HTMLElement;
+  state: Json | undefined;
+  step = 0;
+  backend: string = 'js';
+  lastSnapshot: string | undefined;
+  /** Draws since mount, counted by the clock: what the benchmark reports as redraws per second. */
+  redraws = 0;
+  /** Settles when the demo has mounted (or failed). */
+  ready: Promise<void> = Promise.resolve();
+  private parts: DemoParts<unknown, unknown> | undefined;
+  private controls: BoundControl<unknown>[] = [];
+  private canvases: DemoCanvas[] = [];
+  private readonly cleanups: (() => void)[] = [];
+  private picture: { state: unknown; value: unknown } | undefined;
+  private changedAt = 0;
+  private dirty = true;
+  /** Work handed to `later` that has not settled: the picture may still change. */
+  private pending = 0;
+  private active = false;
+  private disposed = false;
+  private sinceReducedStep = 0;
+  private readonly progressBar: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly canParse: (raw: unknown) => unknown | null;
+
+  constructor(private readonly options: HostOptions) {
+    this.state = options.state;
+    const root = document.createElement('div');
+    root.className = 'demo-root';
+    root.dataset.demo = options.spec.name;
+    root.dataset.demoId = options.id;
+    root.dataset.demoRole = options.role;
+    root.style.height = `${options.spec.height}px`;
+    for (const type of STOPPED_KEY_EVENTS) root.addEventListener(type, (e) => keepKeyInDemo(e as KeyboardEvent));
+    this.progressBar = document.createElement('div');
+    this.progressBar.className = 'demo-progress';
+    this.progressBar.hidden = true;
+    this.body = document.createElement('div');
+    this.body.className = 'demo-body';
+    root.append(this.progressBar, this.body);
+    this.root = root;
+    const schema = options.spec.state(options.params);
+    this.canParse = (raw) => check(schema, raw);
+    this.setStatus('loading');
+    this.setStep(options.step ?? 0);
+  }
+
+  get status(): DemoStatus {
+    return (this.root.dataset.demoStatus as DemoStatus | undefined) ?? 'loading';
+  }
+
+  /** Loads the module (and TensorFlow.js if needed), builds controls and canvases, mounts. */
+  async start(): Promise<void> {
+    try {
+      const { spec, role } = this.options;
+      const [module] = await Promise.all([this.options.load(), loadCanvasFonts()]);
+      let tf: Tf | undefined;
+      if (spec.tfjs) {
+        this.progress(0.1, 'loading TensorFlow.js');
+        tf = await this.options.loadTf();
+        this.backend = pageBackend()?.name ?? 'cpu';
+        this.progress(null);
+      }
+      if (this.disposed) return;
+      const restored = this.state === undefined ? null : this.canParse(this.state);
+      let state: unknown = restored ?? spec.initialState(this.options.params);
+      this.state = state as Json;
+
+      const bar = controlBar(this.body);
+      const stage = document.createElement('div');
+      stage.className = 'demo-stage';
+      this.body.append(stage);
+      const width = Math.max(280, this.body.clientWidth || 840);
+      // The bar's height is only known once its controls exist: the canvas is made lazily after them.
+      let main: DemoCanvas | undefined;
+      const makeMain = () => {
+        if (main) return main;
+        const barBottom = bar.offsetTop + bar.offsetHeight + (parseFloat(getComputedStyle(bar).marginBottom) || 0);
+        const height = Math.max(120, (this.body.clientHeight || spec.height) - barBottom - 2);
+        stage.style.height = `${height}px`;
+        main = demoCanvas(stage, width, height, spec.summary);
+        this.canvases.unshift(main);
+        return main;
+      };
+      const context: DemoSetup<ParamValues, unknown> = {
+        params: this.options.params,
+        role,
+        reducedMotion: this.options.reducedMotion,
+        tf,
+        get canvas() {
+          return makeMain();
+        },
+        layer: (rect, label) => {
+          makeMain();
+          const layer = stackCanvas(stage, rect, label);
+          this.canvases.push(layer);
+          return layer;
+        },
+        stage,
+        state: () => state,
+        update: (next) => {
+          if (role !== 'driver' || this.disposed || next === state) return;
+          state = next;
+          this.changed(next);
+          this.commit();
+        },
+        listen: (target, type, handler) => {
+          const wrapped = (e: Event) => this.guard(() => handler(e as never));
+          target.addEventListener(type, wrapped);
+          this.cleanups.push(() => target.removeEventListener(type, wrapped));
+        },
+        later: (promise, then) => {
+          this.pending += 1;
+          promise
+            .then(
+              (value) => {
+                if (!this.disposed) this.guard(() => then(value));
+              },
+              (error: unknown) => {
+                if (!this.disposed) this.fail(error);
+              },
+            )
+            .finally(() => (this.pending -= 1));
+        },
+        redraw: () => {
+          this.picture = undefined;
+          this.requestDraw();
+        },
+      };
+      this.currentState = () => state;
+      this.setCurrentState = (s) => {
+        state = s;
+      };
+      const parts = await module.setup(context);
+      if (this.disposed) {
+        parts.dispose?.();
+        return;
+      }
+      this.parts = parts;
+      this.setStep(parts.step?.(state) ?? this.step);
+      this.controls = (parts.controls ?? []).map((c) => bindControl(c, () => state, (next) => context.update(next)));
+      for (const c of this.controls) {
+        bar.append(c.element);
+        c.setDisabled(role !== 'driver');
+      }
+      if (role !== 'driver') this.root.title = 'Driven from the presenter window';
+      makeMain();
+      this.badge();
+      this.changedAt = performance.now();
+      this.drawNow();
+      this.setStatus(this.active ? 'running' : 'paused');
+      this.wake();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private currentState: () => unknown = () => this.state;
+  private setCurrentState: (s: unknown) => void = () => undefined;
+
+  /** The slide holding this demo is shown. */
+  show(): void {
+    this.active = true;
+    if (!this.parts) return;
+    if (this.status !== 'error') this.setStatus('running');
+    if (this.dirty) this.requestDraw();
+    this.wake();
+  }
+
+  /** The slide is hidden: the clock stops calling this demo until it is shown again. */
+  hide(): void {
+    if (!this.active) return;
+    this.active = false;
+    unsubscribe(this);
+    if (!this.parts) return;
+    // The snapshot (a PNG encode) is taken by the runtime after the next slide is painted.
+    this.lastSnapshot = undefined;
+    if (this.status !== 'error') this.setStatus('paused');
+  }
+
+  /** A state from the driver window or a bookmark. */
+  applyState(state: Json, step: number): void {
+    this.state = state;
+    this.setStep(step);
+    if (!this.parts) return;
+    const parsed = this.canParse(state);
+    if (parsed === null) return;
+    this.setCurrentState(parsed);
+    this.changed(parsed);
+    // The picture changed while hidden: the next snapshot must be taken afresh.
+    if (!this.active) this.lastSnapshot = undefined;
+  }
+
+  /** A hidden demo's picture does not change, so its last snapshot stands; a shown one is taken now. */
+  currentSnapshot(): string | undefined {
+    return this.active || this.lastSnapshot === undefined ? this.takeSnapshot() : this.lastSnapshot;
+  }
+
+  /** All canvases composed into one PNG (layers in order). */
+  takeSnapshot(): string | undefined {
+    const base = this.canvases[0];
+    if (!base || !this.parts) return this.lastSnapshot;
+    try {
+      if (this.dirty) this.drawNow();
+      if (this.canvases.length === 1) {
+        this.lastSnapshot = base.canvas.toDataURL('image/png');
+      } else {
+        const out = document.createElement('canvas');
+        out.width = base.canvas.width;
+        out.height = base.canvas.height;
+        const ctx = out.getContext('2d');
+        if (!ctx) return this.lastSnapshot;
+        const scale = base.canvas.width / base.width;
+        for (const c of this.canvases) ctx.drawImage(c.canvas, (c.offsetX ?? 0) * scale, (c.offsetY ?? 0) * scale);
+        this.lastSnapshot = out.toDataURL('image/png');
+      }
+    } catch {
+      // A demo that cannot draw a snapshot keeps its previous one.
+    }
+    return this.lastSnapshot;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    if (this.parts) this.takeSnapshot();
+    this.disposed = true;
+    this.active = false;
+    unsubscribe(this);
+    this.release();
+    this.root.remove();
+  }
+
+  /** Drawn and not moving: the moment two windows' pictures can be compared. */
+  atRest(): boolean {
+    return this.parts !== undefined && this.pending === 0 && !this.dirty && !this.isMoving(this.currentState());
+  }
+
+  isTfjs(): boolean {
+    return this.options.spec.tfjs;
+  }
+
+  /** The clock's frame: tick the animation (driver), then draw. */
+  frame(_now: number, dt: number): void {
+    const parts = this.parts;
+    if (!parts || !this.active || this.disposed) {
+      unsubscribe(this);
+      return;
+    }
+    this.guard(() => {
+      let state = this.currentState();
+      if (parts.tick && this.options.role === 'driver' && this.isMoving(state)) {
+        let elapsed = dt;
+        if (this.options.reducedMotion) {
+          this.sinceReducedStep += dt;
+          elapsed = this.sinceReducedStep >= REDUCED_MOTION_STEP_MS ? REDUCED_MOTION_STEP_MS : 0;
+          if (elapsed > 0) this.sinceReducedStep = 0;
+        }
+        const next = elapsed > 0 ? parts.tick(state, elapsed) : state;
+        if (next !== state) {
+          state = next;
+          this.setCurrentState(next);
+          this.changed(next);
+          this.commit();
+        }
+      }
+      if (this.dirty || (!this.options.reducedMotion && this.isMoving(state))) this.drawNow();
+      if (!this.isMoving(state) && !this.dirty) unsubscribe(this);
+    });
+  }
+
+  private isMoving(state: unknown): boolean {
+    return this.parts?.moving?.(state, performance.now() - this.changedAt) ?? false;
+  }
+
+  private changed(state: unknown): void {
+    this.changedAt = performance.now();
+    this.sinceReducedStep = 0;
+    for (const c of this.controls) c.sync(state);
+    this.requestDraw();
+  }
+
+  private requestDraw(): void {
+    this.dirty = true;
+    this.wake();
+  }
+
+  /** Subscribes to the clock when there is something to draw or animate on a shown slide. */
+  private wake(): void {
+    if (!this.parts || !this.active || this.disposed || this.status === 'error') return;
+    if (this.dirty || this.isMoving(this.currentState())) subscribe(this);
+  }
+
+  private drawNow(): void {
+    const parts = this.parts;
+    if (!parts) return;
+    this.guard(() => {
+      const state = this.currentState();
+      const kept = this.picture;
+      const picture = kept !== undefined && kept.state === state ? kept : { state, value: parts.derive(state) };
+      this.picture = picture;
+      const since = this.options.reducedMotion ? Infinity : performance.now() - this.changedAt;
+      parts.draw(picture.value, { state, since });
+      this.redraws += 1;
+      this.dirty = false;
+      const metric = parts.metric?.(state, picture.value);
+      if (metric) this.root.dataset.demoMetric = JSON.stringify(metric);
+    });
+  }
+
+  private commit(): void {
+    if (this.disposed) return;
+    const state = this.currentState() as Json;
+    this.state = state;
+    const step = this.parts?.step?.(state) ?? this.step + 1;
+    this.setStep(step);
+    this.options.onCommit(this.options.id, state, this.step);
+  }
+
+  private badge(): void {
+    if (!this.options.spec.tfjs) return;
+    const backend = pageBackend();
+    const badge = document.createElement('span');
+    badge.className = 'demo-badge';
+    badge.textContent = `tfjs · ${this.backend}`;
+    if (backend) badge.title = backend.reason;
+    this.root.append(badge);
+  }
+
+  private setStep(step: number): void {
+    this.step = Math.max(0, Math.round(step));
+    this.root.dataset.demoStep = String(this.step);
+  }
+
+  private setStatus(status: DemoStatus): void {
+    this.root.dataset.demoStatus = status;
+  }
+
+  private progress(fraction: number | null, label?: string): void {
+    this.progressBar.hidden = fraction === null;
+    if (fraction !== null) {
+      this.progressBar.style.transform = `scaleX(${Math.min(1, Math.max(0, fraction))})`;
+      this.progressBar.title = label ?? '';
+    }
+    this.root.setAttribute('aria-busy', fraction === null ? 'false' : 'true');
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Frees the module's resources and every listener the runtime registered for it. */
+  private release(): void {
+    const parts = this.parts;
+    this.parts = undefined;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    try {
+      parts?.dispose?.();
+    } catch (error) {
+      console.error(`demo ${this.options.id}: dispose failed`, error);
+    }
+  }
+
+  /** The demo's error stays inside its own box; the deck and other demos go on. */
+  fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`demo ${this.options.id} failed:`, error);
+    unsubscribe(this);
+    this.setStatus('error');
+    this.progress(null);
+    const box = document.createElement('div');
+    box.className = 'demo-error';
+    box.setAttribute('role', 'alert');
+    box.textContent = `${this.options.id}: demo "${this.options.spec.name}" failed: ${message}`;
+    this.body.replaceChildren(box);
+    this.release();
+  }
+}
