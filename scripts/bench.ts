@@ -8,7 +8,15 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
 };
 
 const args = process.argv.slice(2);
-const names = args.filter((a) => !a.startsWith('-'));
+// Every option takes a value, written `--name=value` or `--name value`.
+const names: string[] = [];
+const options: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!;
+  if (!a.startsWith('-')) names.push(a);
+  else if (a.includes('=') || i + 1 >= args.length) options.push(a);
+  else options.push(a, args[++i]!);
+}
 const selected = names.length > 0 ? names : Object.keys(SUITES);
 for (const name of selected) {
   const load = SUITES[name];
@@ -18,6 +26,6 @@ for (const name of selected) {
   }
   console.info(`\n== bench: ${name} ==`);
   const suite = await load();
-  await suite.run(args.filter((a) => a.startsWith('-')));
+  await suite.run(options);
 }
 export {};

@@ -2,8 +2,8 @@
  * RNN core: cells (vanilla RNN, LSTM, GRU), stacked and bidirectional layers, heads and
  * losses, BPTT with per-step diagnostics, clipping, optimisers, seeded initialisers and
  * tasks. Three implementations share one model description and one parameter layout:
- * a float64 reference (ref*), a fused typed-array LSTM trainer (FastLstmTrainer), both
- * here, and tfjs op-by-op autodiff (RnnModel), which is in ./tf/index.ts. Nothing this
+ * a float64 reference (ref*), fused typed-array trainers for every cell, stack and head
+ * (FusedTrainer), both here, and tfjs op-by-op autodiff (RnnModel), which is in ./tf/index.ts. Nothing this
  * entry exports loads tfjs, so a float64 demo can import it freely. No DOM anywhere.
  */
 export { Rng, createRng, sampleWithTemperature } from './random.ts';
@@ -31,8 +31,8 @@ export { recurrentStats, refDiagnostics } from './ref/diagnostics.ts';
 export type { GridSpec, LossSurface, PascanuOptions, PascanuResult } from './ref/pascanu.ts';
 export { pascanuLossGrad, pascanuLossSurface, pascanuModel } from './ref/pascanu.ts';
 
-export type { FastLstmOptions, FastStepResult } from './fast/lstm-trainer.ts';
-export { FastLstmTrainer, fastLstmSupports } from './fast/lstm-trainer.ts';
+export type { FusedStepResult, FusedTrainerOptions } from './fast/trainer.ts';
+export { FusedTrainer } from './fast/trainer.ts';
 
 export type { CharCorpus } from './tasks/chars.ts';
 export { charBatch, charCorpus, charSweep, helloExample } from './tasks/chars.ts';

@@ -1,21 +1,24 @@
 /**
- * Benchmark page: trains the same LSTM character model with the op-by-op tfjs path and
- * with the fused trainer, on one backend at a time, and reports characters per second.
- * Driven by scripts/bench/rnn.ts through window.runRnnBench.
+ * Benchmark page: trains the same character model with the op-by-op tfjs path and with the
+ * fused trainer, on one tfjs backend at a time, and reports characters per second; also
+ * times a 512×512 matrix product on the backend and in the fused kernel, the peaks the
+ * achieved GFLOP/s are read against. Driven by scripts/bench/rnn.ts through window.runRnnBench.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { ModelSpec } from '../../../src/rnn/index.ts';
-import { FastLstmTrainer, Rng, charBatch, charCorpus } from '../../../src/rnn/index.ts';
+import type { CellKind, ModelSpec } from '../../../src/rnn/index.ts';
+import { FusedTrainer, Rng, charBatch, charCorpus } from '../../../src/rnn/index.ts';
 import { RnnModel, createTfOptimizer } from '../../../src/rnn/tf/index.ts';
+import { BENCH_TEXT, flopsPerChar, kernelPeak, rate } from '../rnn-stats.ts';
 
 // Served by the local dev server from node_modules: nothing is fetched from the network.
 setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
 
 export interface BenchCase {
+  cell: CellKind;
   hidden: number;
   steps: number;
   batch: number;
@@ -23,69 +26,92 @@ export interface BenchCase {
 
 export interface BenchRow extends BenchCase {
   backend: string;
+  precision: 'float32' | 'float64';
+  /** Empty when the op-by-op path was not timed on this page. */
   naiveCharsPerSec: number[];
   fastCharsPerSec: number[];
+  flopsPerChar: number;
 }
 
-const TEXT =
-  'Recurrent neural networks read a sequence one symbol at a time and carry a hidden state from step to step. ' +
-  'Backpropagation through time unrolls the network and sums the gradient over every step; ' +
-  'long short-term memory adds gates so that the error can flow across many steps without vanishing. ';
-
-/** Runs `step` repeatedly for at least minMs (and at least once); returns steps per second. */
-async function rate(step: () => void, minMs: number): Promise<number> {
-  const t0 = performance.now();
-  let n = 0;
-  do {
-    step();
-    n++;
-  } while (performance.now() - t0 < minMs);
-  return (n * 1000) / (performance.now() - t0);
+export interface BenchOptions {
+  backend: string;
+  precision: 'float32' | 'float64';
+  /** Also time the op-by-op tfjs path (and the backend's matMul). */
+  naive: boolean;
+  cases: BenchCase[];
+  runs: number;
+  minMs: number;
 }
 
-async function runCase(backend: string, c: BenchCase, runs: number, minMs: number): Promise<BenchRow> {
-  const corpus = charCorpus(TEXT);
+export interface BenchResult {
+  rows: BenchRow[];
+  /** GFLOP/s of tf.matMul 512×512 on the backend, per run (naive pages only). */
+  tfMatMul512: number[];
+  /** GFLOP/s of the fused kernel's 512×512 product, per run. */
+  kernelMatMul512: number[];
+}
+
+const tick = () => new Promise((res) => setTimeout(res, 0));
+
+async function runCase(o: BenchOptions, c: BenchCase): Promise<BenchRow> {
+  const corpus = charCorpus(BENCH_TEXT);
   const V = corpus.vocab.length;
-  const spec: ModelSpec = { input: { kind: 'onehot', vocab: V }, layers: [{ cell: { kind: 'lstm', hiddenSize: c.hidden } }], head: { kind: 'softmax', classes: V, at: 'every' } };
+  const spec: ModelSpec = { input: { kind: 'onehot', vocab: V }, layers: [{ cell: { kind: c.cell, hiddenSize: c.hidden } }], head: { kind: 'softmax', classes: V, at: 'every' } };
   const model = RnnModel.create(tf, spec, { seed: 1 });
   const opt = createTfOptimizer(tf, { kind: 'adam', learningRate: 0.01 });
   const clip = { kind: 'norm', threshold: 5 } as const;
-  const fast = FastLstmTrainer.fromModel(model, { optimizer: { kind: 'adam', learningRate: 0.01 }, clip });
+  const fast = new FusedTrainer(spec, model.getParams(), { optimizer: { kind: 'adam', learningRate: 0.01 }, clip, precision: o.precision });
   const rng = new Rng(2);
   const batches = Array.from({ length: 16 }, () => charBatch(corpus, rng, c.steps, c.batch));
   let i = 0;
   const next = () => batches[i++ % batches.length]!;
   const chars = c.steps * c.batch;
   // Warm-up compiles shaders / kernels so the first timed run is not penalised.
-  model.trainStep(next(), opt, clip);
+  if (o.naive) model.trainStep(next(), opt, clip);
   fast.trainStep(next());
   const naive: number[] = [], fastRates: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    naive.push(chars * (await rate(() => model.trainStep(next(), opt, clip), minMs)));
-    // The fused steps also write their weights back into the tfjs model once a frame
-    // (16 ms), as a widget that samples from the model or draws it would.
+  for (let r = 0; r < o.runs; r++) {
+    if (o.naive) naive.push(chars * rate(() => model.trainStep(next(), opt, clip), o.minMs));
+    // The fused steps also hand their weights to the tfjs model once a frame (16 ms), as a
+    // widget that samples from the model or draws it would.
     let lastWrite = performance.now();
-    fastRates.push(chars * (await rate(() => {
+    fastRates.push(chars * rate(() => {
       fast.trainStep(next());
       if (performance.now() - lastWrite >= 16) {
-        fast.writeTo(tf, model);
+        model.setParams(fast.getParams());
         lastWrite = performance.now();
       }
-    }, minMs)));
-    await new Promise((res) => setTimeout(res, 0));
+    }, o.minMs));
+    await tick();
   }
   opt.dispose();
   model.dispose();
-  return { backend, ...c, naiveCharsPerSec: naive, fastCharsPerSec: fastRates };
+  return { backend: o.backend, precision: o.precision, ...c, naiveCharsPerSec: naive, fastCharsPerSec: fastRates, flopsPerChar: flopsPerChar(spec) };
 }
 
-async function runRnnBench(opts: { backend: string; cases: BenchCase[]; runs: number; minMs: number }): Promise<BenchRow[] | { error: string }> {
-  const ok = await tf.setBackend(opts.backend);
-  if (!ok) return { error: `backend ${opts.backend} unavailable` };
+function tfMatMulPeak(n: number, minMs: number): number {
+  const a = tf.randomNormal([n, n]), b = tf.randomNormal([n, n]);
+  const once = () => tf.tidy(() => tf.matMul(a, b)).dataSync();
+  once();
+  const r = rate(() => void once(), minMs);
+  a.dispose();
+  b.dispose();
+  return (2 * n ** 3 * r) / 1e9;
+}
+
+async function runRnnBench(o: BenchOptions): Promise<BenchResult | { error: string }> {
+  const ok = await tf.setBackend(o.backend);
+  if (!ok) return { error: `backend ${o.backend} unavailable` };
   await tf.ready();
   const rows: BenchRow[] = [];
-  for (const c of opts.cases) rows.push(await runCase(opts.backend, c, opts.runs, opts.minMs));
-  return rows;
+  for (const c of o.cases) rows.push(await runCase(o, c));
+  const tfMatMul512: number[] = [], kernelMatMul512: number[] = [];
+  for (let r = 0; r < o.runs; r++) {
+    if (o.naive) tfMatMul512.push(tfMatMulPeak(512, o.minMs / 2));
+    kernelMatMul512.push(kernelPeak(512, o.precision, o.minMs / 2));
+    await tick();
+  }
+  return { rows, tfMatMul512, kernelMatMul512 };
 }
 
 declare global {
