@@ -1,9 +1,9 @@
 /**
- * A character-level LSTM language model trained with the fused LSTM trainer, sweeping
+ * A character-level LSTM language model trained with the fused trainer, sweeping
  * through the text in consecutive windows (min-char-rnn's schedule): one-hot characters
  * in, a softmax over the vocabulary at every step.
  */
-import { FastLstmTrainer } from '../../rnn/fast/lstm-trainer.ts';
+import { FusedTrainer } from '../../rnn/fast/trainer.ts';
 import type { ClipSpec } from '../../rnn/clip.ts';
 import type { OptimizerSpec } from '../../rnn/optim.ts';
 import type { ParamSet } from '../../rnn/params.ts';
@@ -49,7 +49,7 @@ class CharLstmSession implements TrainerSession {
   private steps: number;
 
   constructor(
-    private readonly trainer: FastLstmTrainer,
+    private readonly trainer: FusedTrainer,
     private readonly corpus: ReturnType<typeof charCorpus>,
     private readonly seqLength: number,
     initial: TrainerState | undefined,
@@ -77,7 +77,7 @@ export const charLstmTrainer: TrainerDefinition = {
     const corpus = charCorpus(c.text, c.vocab);
     const spec = charLstmSpec(corpus.vocab.length, c.hiddenSize, c.forgetBias ?? 1);
     const params: ParamSet = initial?.params ?? initParams(spec, { seed });
-    const trainer = new FastLstmTrainer(spec, params, { optimizer: c.optimizer, ...(c.clip ? { clip: c.clip } : {}) });
+    const trainer = new FusedTrainer(spec, params, { optimizer: c.optimizer, ...(c.clip ? { clip: c.clip } : {}) });
     return new CharLstmSession(trainer, corpus, c.seqLength, initial);
   },
 };
