@@ -3,7 +3,7 @@
  * every step uses the same W_in, W_rec and U; values on hover; trains for real (tfjs).
  */
 import { defineDemo } from '../../src/widgets/contract.ts';
-import { corpusOf, trainState, traceState, unrollSpec } from './model.ts';
+import { corpusOf, trainedState, trainingJob, traceState, unrollSpec } from './model.ts';
 import spec, { maxLength } from './schema.ts';
 import { drawPulse, hoverTips } from './overlay.ts';
 import { drawUnroll, type HitBox } from './view.ts';
@@ -13,7 +13,7 @@ const TRAIN_STEPS_PER_CLICK = 25;
 const STEP_MS = 900;
 const FOLD_MS = 600;
 
-export default defineDemo(spec, ({ params, canvas, stage, tf, reducedMotion, listen, update, state }) => {
+export default defineDemo(spec, ({ params, canvas, stage, tf, reducedMotion, listen, update, state, later, train }) => {
   if (!tf) throw new Error('the unroll demo needs TensorFlow.js');
   const corpus = corpusOf(params);
   const model = unrollSpec(corpus.vocab.length, params.hidden);
@@ -73,7 +73,13 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, reducedMotion, lis
         kind: 'button',
         label: `train ${TRAIN_STEPS_PER_CLICK} steps`,
         title: 'Gradient descent on predicting each next character',
-        press: (s) => trainState(tf, model, corpus, s, TRAIN_STEPS_PER_CLICK),
+        press: (s) => {
+          // In the training worker; the weights arrive as one new state when the steps are done.
+          later(train(trainingJob(model, corpus, s, TRAIN_STEPS_PER_CLICK)), (result) => {
+            if (result) update(trainedState(state(), result.report.state.params, TRAIN_STEPS_PER_CLICK));
+          });
+          return s;
+        },
       },
       { kind: 'button', label: 'reset', title: 'Back to the seeded weights', press: (s) => ({ ...spec.initialState(params), length: s.length }) },
       { kind: 'slider', label: 'steps T', range: [1, T], step: 1, get: (s) => s.length, set: (s, v) => ({ ...s, length: v, t: Math.min(s.t, v - 1) }) },

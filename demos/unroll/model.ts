@@ -1,6 +1,7 @@
 import { charCorpus, initParams, type CharCorpus, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
 import { RnnModel, type Tf } from '../../src/rnn/tf/index.ts';
 import type { UnrollParams, UnrollState } from './schema.ts';
+import type { TrainingJobSpec } from '../../src/training/index.ts';
 
 /** What the view draws for one state: per step the input, the hidden state and the prediction. */
 export interface UnrollTrace {
@@ -93,6 +94,26 @@ export function traceState(tf: Tf, spec: ModelSpec, corpus: CharCorpus, state: U
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * The same training as trainState, as a job for the training worker (the fused trainer):
+ * `steps` full-batch SGD steps on the whole word from the state's weights, norm clip 5.
+ */
+export function trainingJob(spec: ModelSpec, corpus: CharCorpus, state: UnrollState, steps: number): TrainingJobSpec {
+  return {
+    trainer: 'fused-batch',
+    config: { spec, batch: batchFor(corpus, Array.from(corpus.ids).length - 1), optimizer: { kind: 'sgd', learningRate: LEARNING_RATE }, clip: { kind: 'norm', threshold: 5 } },
+    seed: state.seed,
+    initial: { step: 0, params: paramsFor(spec, state), extra: {} },
+    steps,
+    reportEvery: steps,
+  };
+}
+
+/** The state after a training job: its weights, rounded as trainState rounds them, and the steps added. */
+export function trainedState(state: UnrollState, params: ParamSet, steps: number): UnrollState {
+  return { ...state, trainSteps: state.trainSteps + steps, weights: flatten(params) };
 }
 
 /**

@@ -5,4 +5,5 @@ export { TrainerRegistry } from './registry.ts';
 export type { TrainingHostOptions, TrainingJob, TrainingPlace } from './host.ts';
 export { TrainingHost } from './host.ts';
 export type { CharLstmConfig } from './trainers/char-lstm.ts';
+export type { FusedBatchConfig } from './trainers/fused-batch.ts';
 export { PROTOCOL_VERSION } from './protocol.ts';

@@ -3,6 +3,7 @@ import type { GenericSchema } from 'valibot';
 import type { ParamsOf, ParamTable, ParamValues } from './schema.ts';
 import type { ControlSpec } from './controls.ts';
 import type { DemoCanvas } from './ui.ts';
+import type { JobResult, ProgressReport, TrainingJobSpec } from '../training/index.ts';
 
 /** A JSON value: demo state crosses windows (postMessage) and the URL, so it must serialise. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -73,6 +74,13 @@ export interface DemoSetup<P, S> {
   later<T>(promise: Promise<T>, then: (value: T) => void): void;
   /** Ask for a redraw (after `later` work changed what derive returns). */
   redraw(): void;
+  /**
+   * Trains in a Web Worker (on the main thread in short slices where no worker can start):
+   * any training longer than a frame goes through here. Resolves with the final state, or
+   * null when the runtime cancelled the job because the slide went away. Progress reports
+   * run inside the error guard. Only the driver trains; the clone receives states.
+   */
+  train(job: TrainingJobSpec, onReport?: (report: ProgressReport) => void): Promise<JobResult | null>;
 }
 
 /** One frame of the clock, as draw sees it. */

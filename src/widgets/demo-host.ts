@@ -3,6 +3,7 @@ import { subscribe, unsubscribe, type ClockClient } from './clock.ts';
 import { bindControl, type BoundControl } from './controls.ts';
 import { check, type ParamValues } from './schema.ts';
 import { pageBackend, type Tf } from './tf-loader.ts';
+import { DemoTraining } from './training-jobs.ts';
 import { controlBar, demoCanvas, stackCanvas, type DemoCanvas } from './ui.ts';
 
 /**
@@ -90,6 +91,7 @@ export class DemoHost implements ClockClient {
   private readonly progressBar: HTMLElement;
   private readonly body: HTMLElement;
   private readonly canParse: (raw: unknown) => unknown | null;
+  private readonly training = new DemoTraining();
 
   constructor(private readonly options: HostOptions) {
     this.state = options.state;
@@ -194,6 +196,10 @@ export class DemoHost implements ClockClient {
           this.picture = undefined;
           this.requestDraw();
         },
+        train: (job, onReport) => {
+          if (role !== 'driver') return Promise.resolve(null);
+          return this.training.run(job, (report) => this.guard(() => onReport?.(report)));
+        },
       };
       this.currentState = () => state;
       this.setCurrentState = (s) => {
@@ -240,6 +246,8 @@ export class DemoHost implements ClockClient {
     if (!this.active) return;
     this.active = false;
     unsubscribe(this);
+    // Training belongs to the shown slide: its jobs end here, and the demo resumes from its committed state.
+    this.training.cancelAll();
     if (!this.parts) return;
     // The snapshot (a PNG encode) is taken by the runtime after the next slide is painted.
     this.lastSnapshot = undefined;
@@ -424,6 +432,7 @@ export class DemoHost implements ClockClient {
   private release(): void {
     const parts = this.parts;
     this.parts = undefined;
+    this.training.cancelAll();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     try {
       parts?.dispose?.();

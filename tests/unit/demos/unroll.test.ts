@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../../demos/unroll/index.ts';
 import manifest, { maxLength, weightCountOf, type UnrollParams } from '../../../demos/unroll/schema.ts';
-import { corpusOf, paramsFor, trainState, traceState, unrollSpec, weightCount } from '../../../demos/unroll/model.ts';
+import { corpusOf, paramsFor, trainedState, trainingJob, trainState, traceState, unrollSpec, weightCount } from '../../../demos/unroll/model.ts';
+import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import { check, validateParams } from '../../../src/widgets/schema.ts';
 
 const params = validateParams(manifest, 'seed: 3').values as UnrollParams;
@@ -73,5 +74,19 @@ describe('unroll demo model', () => {
         expect(weightCountOf(p), `${text} ${hidden}`).toBe(weightCount(unrollSpec(corpusOf(p).vocab.length, hidden)));
       }
     }
+  });
+
+  it('trains in the training worker to the same weights as the tfjs path', () => {
+    const start = initialState(params);
+    const job = trainingJob(spec, corpus, start, 25);
+    const session = builtinTrainers().get(job.trainer).create(job.config, job.seed, job.initial);
+    for (let i = 0; i < job.steps; i++) session.step();
+    const viaWorker = trainedState(start, session.state().params, 25);
+    const viaTf = trainState(tf, spec, corpus, start, 25);
+    expect(viaWorker.trainSteps).toBe(viaTf.trainSteps);
+    const diff = Math.max(...viaWorker.weights!.map((w, i) => Math.abs(w - viaTf.weights![i]!)));
+    expect(diff).toBeLessThan(1e-4);
+    expect(parseState(JSON.parse(JSON.stringify(viaWorker)), params)).toEqual(viaWorker);
+    expect(traceState(tf, spec, corpus, viaWorker).loss).toBeLessThan(traceState(tf, spec, corpus, start).loss);
   });
 });
