@@ -41,6 +41,8 @@ class FragmentTable {
   }
 }
 
+const EMPTY_DECK = 'class: middle, center\n\n# This deck has no slides yet\n\nList chapter files in slides/order.txt and write slides in them.';
+
 /** Chapters are joined with a slide separator, so each file starts on a new slide. */
 export const CHAPTER_SEPARATOR = '\n---\n';
 
@@ -159,7 +161,8 @@ export function compileDeck(
 
   const kept = keepWhereRemarkAgrees(source, planned);
   const replacements = kept.map((p) => ({ start: p.start, end: p.end, text: p.commit() }));
-  const markdown = applyReplacements(source, replacements);
+  // remark cannot show a deck without slides; say so on the one slide it gets.
+  const markdown = chapters.length === 0 ? EMPTY_DECK : applyReplacements(source, replacements);
   diagnostics.push(...checkOffline(markdown, chapters));
   return { markdown, fragments: table.fragments, diagnostics, files, formulaCount };
 }
