@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { canOpenBrowser } from './src/build/can-open-browser.ts';
 import { deckPlugin } from './src/build/vite-plugin-deck.ts';
 
 const root = import.meta.dirname;
@@ -21,7 +22,8 @@ export default defineConfig(({ mode }) => {
       assetsInlineLimit: single ? Number.MAX_SAFE_INTEGER : 4096,
       modulePreload: single ? false : { polyfill: false },
     },
-    server: { port: 5173, strictPort: false },
+    // `npm start` opens the deck in a browser where one can open; `npm run dev` only serves it.
+    server: { port: 5173, strictPort: false, open: process.env.npm_lifecycle_event === 'start' && canOpenBrowser() },
     preview: { port: 4173 },
     test: {
       include: ['tests/unit/**/*.test.ts'],
