@@ -7,6 +7,8 @@ import { CHAPTER_SEPARATOR } from '../../src/build/compile-deck.ts';
 import { readDeckSources } from '../../src/build/deck-sources.ts';
 import { PROJECT_ROOT, buildDeckTo } from '../lib/build-deck.ts';
 import { launchChrome } from '../lib/chrome.ts';
+import { removeTemp } from '../lib/cli.ts';
+import { goalLine, rounded } from '../lib/goal.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
 
@@ -132,15 +134,19 @@ export async function run(_args: string[]): Promise<void> {
     const deck = summary('deck');
     const stockSummary = summary('stock');
     console.info(`first slide, ${RUNS} runs each, alternated; medians:`);
-    console.table({ deck, stock: stockSummary });
+    console.table(rounded({ deck, stock: stockSummary }));
     console.info(
-      `first paint with math: deck/stock = ${(deck.firstMathPaintMs / stockSummary.firstMathPaintMs).toFixed(2)}x (goal <= 0.5x)\n` +
-        `JS+CSS before first slide: ${deck.gzipKB.toFixed(1)} KB gzip (goal <= 120 KB; stock ${stockSummary.gzipKB.toFixed(1)} KB)\n` +
-        `slide change, key to next frame, p95: ${deck.keyToFrameP95Ms.toFixed(1)} ms (goal <= 50 ms; stock ${stockSummary.keyToFrameP95Ms.toFixed(1)} ms)`,
+      [
+        goalLine('first paint with math, deck/stock', deck.firstMathPaintMs / stockSummary.firstMathPaintMs, 0.5, 'x', 2),
+        `${goalLine('JS+CSS before first slide', deck.gzipKB, 120, 'KB gzip')}; stock ${stockSummary.gzipKB.toFixed(1)} KB`,
+        `${goalLine('slide change, key to next frame, p95', deck.keyToFrameP95Ms, 50, 'ms')}; stock ${stockSummary.keyToFrameP95Ms.toFixed(1)} ms`,
+      ].join('\n'),
     );
   } finally {
     await browser.close();
     await oursServer.close();
     await stockServer.close();
+    removeTemp(ours);
+    removeTemp(stock);
   }
 }

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildDeckTo } from '../lib/build-deck.ts';
 import { launchChrome } from '../lib/chrome.ts';
+import { removeTemp } from '../lib/cli.ts';
+import { goalLine } from '../lib/goal.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
 
@@ -146,11 +148,11 @@ export async function run(_args: string[]): Promise<void> {
         });
         p95s.push(quantile(intervals, 0.95));
       }
-      console.info(`frame time p95 while the unroll demo trains: ${median(p95s).toFixed(1)} ms (goal <= 20 ms)`);
+      console.info(goalLine('frame time p95 while the unroll demo trains', median(p95s), 20, 'ms'));
       const lag = await cloneLag(browser, base, unroll.slide);
       console.info(
         `clone lag: message ${median(lag.lagMs).toFixed(1)} ms median, ${Math.max(...lag.lagMs).toFixed(1)} ms max; ` +
-          `states behind one frame after a change: max ${Math.max(...lag.stepsBehind)} over ${lag.stepsBehind.length} changes (goal <= 1)`,
+          `states behind one frame after a change over ${lag.stepsBehind.length} changes:\n${goalLine('clone states behind', Math.max(...lag.stepsBehind), 1, 'states', 0)}`,
       );
     }
     console.info(`demos, ${RUNS} runs each (medians):`);
@@ -158,5 +160,6 @@ export async function run(_args: string[]): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    removeTemp(out);
   }
 }
