@@ -41,6 +41,9 @@ class FragmentTable {
   }
 }
 
+/** Fence languages that mean "show as written": remark's tour marks its own Markdown `remark`, and stock remark leaves it plain. */
+const PLAIN_LANGUAGES = new Set(['remark', 'nohighlight', 'no-highlight']);
+
 const EMPTY_DECK = 'class: middle, center\n\n# This deck has no slides yet\n\nList chapter files in slides/order.txt and write slides in them.';
 
 /** Chapters are joined with a slide separator, so each file starts on a new slide. */
@@ -149,7 +152,7 @@ export function compileDeck(
       });
     }
     for (const block of findCodeFences(text)) {
-      if (demoStarts.has(block.start) || block.lang === '') continue;
+      if (demoStarts.has(block.start) || block.lang === '' || PLAIN_LANGUAGES.has(block.lang)) continue;
       plan(block.bodyStart, block.bodyEnd, 'code-block', () => {
         const html = highlightCode(block.lang, block.body);
         if (html !== null) return table.add(html);

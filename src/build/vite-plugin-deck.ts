@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Logger, Plugin, ViteDevServer } from 'vite';
 import { compileDeck, type CompiledDeck } from './compile-deck.ts';
 import { readDemoManifests } from './demo-manifests.ts';
 import { readDeckSources } from './deck-sources.ts';
@@ -67,6 +67,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   const slidesDir = options.slidesDir ?? 'slides';
   let isBuild = false;
   let last: CompiledDeck | undefined;
+  // Vite's logger, so the dev server's slide errors follow --logLevel (tests that provoke them on purpose run silent).
+  let logger: Pick<Logger, 'error'> = { error: (message: string) => console.error(message) };
   const compile = () => {
     const sources = readDeckSources(options.root, slidesDir);
     last = compileDeck(sources.chapters, sources.diagnostics, readDemoManifests(options.root));
@@ -79,6 +81,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     config(_config, env) {
       isBuild = env.command === 'build';
       return { optimizeDeps: { rolldownOptions: { plugins: [remarkHighlighterPlugin()] } } };
+    },
+    configResolved(config) {
+      logger = config.logger;
     },
     resolveId(id) {
       if (id === DECK_MODULE) return RESOLVED;
@@ -99,7 +104,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       if (isBuild && errors.length > 0) {
         this.error(`the slides have ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
       }
-      for (const e of errors) console.error(formatDiagnostic(e));
+      for (const e of errors) logger.error(formatDiagnostic(e));
       return [
         `export const markdown = ${JSON.stringify(deck.markdown)};`,
         // In the build, figures stay out of the first chunk (a third of its size) and arrive just after.
