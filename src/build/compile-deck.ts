@@ -162,11 +162,18 @@ export function compileDeck(
     }
   });
 
-  const kept = keepWhereRemarkAgrees(source, planned);
-  const replacements = kept.map((p) => ({ start: p.start, end: p.end, text: p.commit() }));
-  // remark cannot show a deck without slides; say so on the one slide it gets.
-  const markdown = chapters.length === 0 ? EMPTY_DECK : applyReplacements(source, replacements);
-  diagnostics.push(...checkOffline(markdown, chapters));
+  let markdown: string;
+  try {
+    const kept = keepWhereRemarkAgrees(source, planned);
+    const replacements = kept.map((p) => ({ start: p.start, end: p.end, text: p.commit() }));
+    // remark cannot show a deck without slides; say so on the one slide it gets.
+    markdown = chapters.length === 0 ? EMPTY_DECK : applyReplacements(source, replacements);
+    diagnostics.push(...checkOffline(markdown, chapters));
+  } catch (e) {
+    // remark's parser throws on what it cannot read (a macro `![:name]` it does not know); the page would too.
+    markdown = source;
+    diagnostics.push({ level: 'error', file: chapters[0]?.file ?? 'slides', line: 0, message: `remark cannot read the deck: ${(e as Error).message}` });
+  }
   return { markdown, fragments: table.fragments, diagnostics, files, formulaCount };
 }
 

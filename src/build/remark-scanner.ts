@@ -93,15 +93,6 @@ function textInBrackets(src: string, from: number): string | undefined {
   return depth === 0 ? src.slice(from, pos - 1) : undefined;
 }
 
-/**
- * remark trims the indentation every line shares before lexing (gnab/remark#105); the
- * number of columns it trims, 0 for any deck with one unindented line.
- */
-export function sharedIndent(source: string): number {
-  const widths = [...source.matchAll(/^([ \t]*)[^ \t\n]/gm)].map((m) => m[1]!.length);
-  return widths.length === 0 ? 0 : Math.min(...widths);
-}
-
 export function scanTokens(source: string): ScanToken[] {
   const tokens: ScanToken[] = [];
   lexFrom(source, 0, BLOCK, tokens);
