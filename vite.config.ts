@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { canOpenBrowser } from './src/build/can-open-browser.ts';
 import { deckPlugin } from './src/build/vite-plugin-deck.ts';
 import { lazyInlineChunks } from './src/build/lazy-inline-chunks.ts';
 
@@ -48,12 +49,15 @@ export default defineConfig(({ mode }) => {
         },
       }],
     },
-    server: { port: 5173, strictPort: false },
+    // `npm start` opens the deck in a browser where one can open; `npm run dev` only serves it.
+    server: { port: 5173, strictPort: false, open: process.env.npm_lifecycle_event === 'start' && canOpenBrowser() },
     preview: { port: 4173 },
     test: {
       include: ['tests/unit/**/*.test.ts'],
       environment: 'node',
       testTimeout: 60_000,
+      // tfjs greets every test file that runs it in Node with advice to install tfjs-node (which needs a native download); the CPU backend is what these tests mean to run.
+      onConsoleLog: (log) => !log.includes('looks like you are running TensorFlow.js in Node.js'),
     },
   };
 });

@@ -1,3 +1,5 @@
+import { parseCli } from './lib/cli.ts';
+
 // `npm run bench -- [suite ...]` runs the named benchmark suites (all when none is named).
 const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   deck: () => import('./bench/deck.ts'),
@@ -7,25 +9,31 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   training: () => import('./bench/training.ts'),
 };
 
-const args = process.argv.slice(2);
-// Every option takes a value, written `--name=value` or `--name value`.
-const names: string[] = [];
-const options: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  const a = args[i]!;
-  if (!a.startsWith('-')) names.push(a);
-  else if (a.includes('=') || i + 1 >= args.length) options.push(a);
-  else options.push(a, args[++i]!);
-}
-const selected = names.length > 0 ? names : Object.keys(SUITES);
+const USAGE =
+  'npm run bench -- [deck] [rnn] [demos] [slides] [training] [--runs N] [--min-ms M] [--backends webgl,wasm,cpu] [--precisions float64,float32] [--recurrentjs PATH] [--json FILE]';
+const { values, positionals } = parseCli(
+  USAGE,
+  {
+    runs: { type: 'string' },
+    'min-ms': { type: 'string' },
+    backends: { type: 'string' },
+    precisions: { type: 'string' },
+    recurrentjs: { type: 'string' },
+    json: { type: 'string' },
+  },
+  { min: 0, max: Object.keys(SUITES).length },
+);
+// Suites read their options as --name=value.
+const suiteArgs = Object.entries(values).map(([k, v]) => `--${k}=${String(v)}`);
+const selected = positionals.length > 0 ? positionals : Object.keys(SUITES);
 for (const name of selected) {
   const load = SUITES[name];
   if (!load) {
-    console.error(`unknown benchmark suite "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
+    console.error(`unknown benchmark suite "${name}"; known: ${Object.keys(SUITES).join(', ')}\nusage: ${USAGE}`);
     process.exit(2);
   }
   console.info(`\n== bench: ${name} ==`);
   const suite = await load();
-  await suite.run(options);
+  await suite.run(suiteArgs);
 }
 export {};

@@ -5,14 +5,16 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildDeckTo } from './lib/build-deck.ts';
 import { launchChrome } from './lib/chrome.ts';
+import { parseCli, removeTemp } from './lib/cli.ts';
 
-const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--'));
-if (!file || !file.endsWith('.pdf')) {
-  console.error('usage: npm run export -- FILE.pdf [--ratio=4:3]');
+const USAGE = 'npm run export -- FILE.pdf [--ratio=4:3]';
+const { values, positionals } = parseCli(USAGE, { ratio: { type: 'string' } }, { min: 1, max: 1 });
+const file = positionals[0]!;
+if (!file.endsWith('.pdf') || (values.ratio !== undefined && values.ratio !== '4:3' && values.ratio !== '16:9')) {
+  console.error(`the file name ends in .pdf and --ratio is 4:3 or 16:9\nusage: ${USAGE}`);
   process.exit(2);
 }
-const ratio = args.includes('--ratio=4:3') ? '4:3' : '16:9';
+const ratio = values.ratio === '4:3' ? '4:3' : '16:9';
 const built = await buildDeckTo('single');
 const url = pathToFileURL(join(built, 'index.html')).href + (ratio === '4:3' ? '?ratio=4:3' : '');
 const browser = await launchChrome();
@@ -53,4 +55,5 @@ try {
   console.info(`wrote ${count} slides to ${resolve(file)}`);
 } finally {
   await browser.close();
+  removeTemp(built);
 }

@@ -5,22 +5,23 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildDeckTo } from './lib/build-deck.ts';
 import { launchChrome } from './lib/chrome.ts';
+import { parseCli, removeTemp } from './lib/cli.ts';
 import { serveDirectory } from './lib/static-server.ts';
 
-const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--'));
-if (!dir) {
-  console.error('usage: npm run shots -- DIR [--single] [--ratio=4:3] [--slides=1,5,9]');
+const USAGE = 'npm run shots -- DIR [--single] [--ratio=4:3] [--slides=1,5,9]';
+const { values, positionals } = parseCli(USAGE, { single: { type: 'boolean' }, ratio: { type: 'string' }, slides: { type: 'string' } }, { min: 1, max: 1 });
+if (values.ratio !== undefined && values.ratio !== '4:3' && values.ratio !== '16:9') {
+  console.error(`--ratio is 4:3 or 16:9, not "${values.ratio}"\nusage: ${USAGE}`);
   process.exit(2);
 }
-const single = args.includes('--single');
-const ratio = args.find((a) => a.startsWith('--ratio='))?.slice('--ratio='.length) === '4:3' ? '4:3' : '16:9';
-const only = args
-  .find((a) => a.startsWith('--slides='))
-  ?.slice('--slides='.length)
-  .split(',')
-  .map(Number);
-const out = resolve(dir);
+const single = values.single === true;
+const ratio = values.ratio === '4:3' ? '4:3' : '16:9';
+const only = values.slides?.split(',').map(Number);
+if (only?.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`--slides takes slide numbers such as 1,5,9, not "${values.slides}"\nusage: ${USAGE}`);
+  process.exit(2);
+}
+const out = resolve(positionals[0]!);
 mkdirSync(out, { recursive: true });
 
 const built = await buildDeckTo(single ? 'single' : 'production');
@@ -65,4 +66,5 @@ try {
 } finally {
   await browser.close();
   await server?.close();
+  removeTemp(built);
 }

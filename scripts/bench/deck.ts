@@ -8,6 +8,8 @@ import { CHAPTER_SEPARATOR } from '../../src/build/compile-deck.ts';
 import { readDeckSources } from '../../src/build/deck-sources.ts';
 import { PROJECT_ROOT, buildDeckTo } from '../lib/build-deck.ts';
 import { launchChrome } from '../lib/chrome.ts';
+import { removeTemp } from '../lib/cli.ts';
+import { goalLine, rounded } from '../lib/goal.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
 
@@ -153,17 +155,21 @@ export async function run(args: string[]): Promise<void> {
     const singleSummary = summary('single');
     const stockSummary = summary('stock');
     console.info(`first slide, ${RUNS} runs each, order rotated; medians (deck: served build, single: the one-file build from file://):`);
-    console.table({ deck, single: singleSummary, stock: stockSummary });
+    console.table(rounded({ deck, single: singleSummary, stock: stockSummary }));
     console.info(
-      `first paint with math: deck/stock = ${ratio('deck', 'stock').toFixed(2)}x (goal <= 0.5x)\n` +
-        `single-file from file:// / served: ${ratio('single', 'deck').toFixed(2)}x (goal <= 1.5x); single/stock = ${ratio('single', 'stock').toFixed(2)}x\n` +
-        `requests leaving the page: served ${deck.foreignRequests}, single ${singleSummary.foreignRequests} (goal 0)\n` +
-        `JS+CSS before first slide: ${deck.gzipKB.toFixed(1)} KB gzip (goal <= 120 KB; stock ${stockSummary.gzipKB.toFixed(1)} KB)\n` +
-        `slide change, key to next frame, p95: ${deck.keyToFrameP95Ms.toFixed(1)} ms (goal <= 50 ms; stock ${stockSummary.keyToFrameP95Ms.toFixed(1)} ms)`,
+      [
+        goalLine('first paint with math, deck/stock', ratio('deck', 'stock'), 0.5, 'x', 2),
+        `${goalLine('single-file from file:// / served', ratio('single', 'deck'), 1.5, 'x', 2)}; single/stock ${ratio('single', 'stock').toFixed(2)}x`,
+        goalLine('requests leaving the page, served + single', deck.foreignRequests + singleSummary.foreignRequests, 0, '', 0),
+        `${goalLine('JS+CSS before first slide', deck.gzipKB, 120, 'KB gzip')}; stock ${stockSummary.gzipKB.toFixed(1)} KB`,
+        `${goalLine('slide change, key to next frame, p95', deck.keyToFrameP95Ms, 50, 'ms')}; stock ${stockSummary.keyToFrameP95Ms.toFixed(1)} ms`,
+      ].join('\n'),
     );
   } finally {
     await browser.close();
     await oursServer.close();
     await stockServer.close();
+    removeTemp(ours);
+    removeTemp(stock);
   }
 }

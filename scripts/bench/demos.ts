@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildDeckTo } from '../lib/build-deck.ts';
 import { launchChrome } from '../lib/chrome.ts';
+import { removeTemp } from '../lib/cli.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
 
@@ -155,9 +156,11 @@ export async function run(_args: string[]): Promise<void> {
     }
     console.info(`demos while they move, ${RUNS} runs each, ${MEASURE_MS} ms windows (medians):`);
     console.table(rows);
+    if (missed.length) process.exitCode = 1;
     console.info(missed.length ? `MISSED GOAL (frame p95 <= ${FRAME_P95_GOAL_MS} ms):\n  ${missed.join('\n  ')}` : `every setup met frame p95 <= ${FRAME_P95_GOAL_MS} ms`);
   } finally {
     await browser.close();
     await server.close();
+    removeTemp(out);
   }
 }

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildDeckTo } from '../lib/build-deck.ts';
 import { launchChrome } from '../lib/chrome.ts';
+import { removeTemp } from '../lib/cli.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
 import { KEY_LATENCY, buildStockPage } from './deck.ts';
@@ -109,6 +110,7 @@ export async function run(_args: string[]): Promise<void> {
     }
     console.info(`slide change, key press to next frame, ${RUNS} runs × ${PRESSES} presses per transition, deck and stock alternated:`);
     console.table(rows);
+    if (missed.length) process.exitCode = 1;
     console.info(
       missed.length
         ? `MISSED GOAL (p95 <= ${RATIO_GOAL}× stock and <= ${ABSOLUTE_GOAL_MS} ms):\n  ${missed.join('\n  ')}`
@@ -118,5 +120,7 @@ export async function run(_args: string[]): Promise<void> {
     await browser.close();
     await oursServer.close();
     await stockServer.close();
+    removeTemp(ours);
+    removeTemp(stock);
   }
 }

@@ -3,6 +3,7 @@ import { CHAPTER_SEPARATOR } from '../../src/build/compile-deck.ts';
 import { readDeckSources } from '../../src/build/deck-sources.ts';
 import type { TrainingJobSpec } from '../../src/training/index.ts';
 import { PROJECT_ROOT, buildDeckTo } from '../lib/build-deck.ts';
+import { removeTemp } from '../lib/cli.ts';
 import { launchChrome } from '../lib/chrome.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
@@ -141,5 +142,6 @@ export async function run(_args: string[]): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    removeTemp(dir);
   }
 }

@@ -3,9 +3,12 @@ import { findMath } from '../math/find-math.ts';
 import { mathErrorHtml, renderMath, escapeHtml } from '../math/render-math.ts';
 import type { ChapterSource } from './deck-sources.ts';
 import { lineAt, type Diagnostic } from './diagnostics.ts';
-import { findHtmlImages, findImages, isExternal, loadFigure } from './figures.ts';
+import { findImages, isExternal, loadFigure } from './figures.ts';
 import { demoId, demoPlacement, findDemoFences } from './demo-fences.ts';
-import { maskCode } from './mask-code.ts';
+import { findCodeFences } from './code-fences.ts';
+import { highlightCode, knownLanguages } from './highlight-code.ts';
+import { maskCodeAndTags } from './mask-code.ts';
+import { placementOf, renderLikeRemark } from './remark-render.ts';
 import type { DemoSpec } from '../widgets/contract.ts';
 import { checkProperties, splitSlides } from './slide-properties.ts';
 
@@ -38,80 +41,112 @@ class FragmentTable {
   }
 }
 
+/** Fence languages that mean "show as written": remark's tour marks its own Markdown `remark`, and stock remark leaves it plain. */
+const PLAIN_LANGUAGES = new Set(['remark', 'nohighlight', 'no-highlight']);
+
+const EMPTY_DECK = 'class: middle, center\n\n# This deck has no slides yet\n\nList chapter files in slides/order.txt and write slides in them.';
+
 /** Chapters are joined with a slide separator, so each file starts on a new slide. */
 export const CHAPTER_SEPARATOR = '\n---\n';
 
+/** What a replacement must become in the page for the build to keep it. */
+type Expect = 'text' | 'code-block';
+
+interface Planned extends Replacement {
+  expect: Expect;
+  /** Runs once the replacement is known to land where expected: renders, checks, reports. */
+  commit: () => string;
+}
+
+/** remark leaves a BOM, front matter and empty files in the deck as text and blank slides; they are stopped here. */
+function checkChapter(chapter: ChapterSource, diagnostics: Diagnostic[]): boolean {
+  if (chapter.text.trim() === '') {
+    diagnostics.push({ level: 'warning', file: chapter.file, line: 0, message: 'the chapter is empty, so it is left out (it would be a blank slide)' });
+    return false;
+  }
+  const front = /^---[ \t]*\n(?:[-\w]+:[^\n]*\n)+---[ \t]*(?:\n|$)/.exec(chapter.text);
+  if (front) {
+    diagnostics.push({
+      level: 'error',
+      file: chapter.file,
+      line: 1,
+      message: 'front matter is not supported: remark reads "---" as a slide break, so this makes a blank slide and a slide of properties; put the properties at the top of the first slide',
+    });
+  }
+  return true;
+}
+
 export function compileDeck(
-  chapters: ChapterSource[],
+  allChapters: ChapterSource[],
   sourceDiagnostics: Diagnostic[] = [],
   demos: ReadonlyMap<string, DemoSpec> = new Map(),
 ): CompiledDeck {
   const table = new FragmentTable();
   const diagnostics = [...sourceDiagnostics];
-  const files = chapters.map((c) => c.path);
+  const chapters = allChapters.filter((c) => checkChapter(c, diagnostics));
+  const files = allChapters.map((c) => c.path);
   let formulaCount = 0;
   const ids = new Map<string, { where: string; name: string; explicit: boolean; params: string }>();
-  const masked = chapters.map((c) => maskCode(c.text));
-  diagnostics.push(...checkProperties(chapters.map((c, i) => ({ file: c.file, slides: splitSlides(masked[i]!) }))));
+  diagnostics.push(...checkProperties(chapters.map((c) => ({ file: c.file, slides: splitSlides(c.text) }))));
 
-  const parts = chapters.map((chapter, ci) => {
+  // The deck is read as one text, as remark reads it; each replacement keeps its chapter for messages.
+  const bases: number[] = [];
+  let source = '';
+  chapters.forEach((c, i) => {
+    if (i > 0) source += CHAPTER_SEPARATOR;
+    bases.push(source.length);
+    source += c.text;
+  });
+  const planned: Planned[] = [];
+
+  chapters.forEach((chapter, ci) => {
     const text = chapter.text;
-    const m = masked[ci]!;
-    const replacements: Replacement[] = [];
+    const base = bases[ci]!;
+    const masked = maskCodeAndTags(text);
     const at = (offset: number) => `${chapter.file}:${lineAt(text, offset)}`;
+    const report = (level: Diagnostic['level'], offset: number, message: string) =>
+      diagnostics.push({ level, file: chapter.file, line: lineAt(text, offset), message });
+    const plan = (start: number, end: number, expect: Expect, commit: () => string) =>
+      planned.push({ start: base + start, end: base + end, text: '', expect, commit });
 
-    const math = findMath(m);
+    const math = findMath(masked);
     for (const p of math.problems) {
-      diagnostics.push({ level: 'error', file: chapter.file, line: lineAt(text, p.offset), message: p.message });
+      plan(p.offset, p.offset + 1, 'text', () => {
+        report('error', p.offset, p.message);
+        return text[p.offset]!;
+      });
     }
     for (const span of math.spans) {
-      formulaCount++;
       const tex = text.slice(span.start + (span.display ? 2 : 1), span.end - (span.display ? 2 : 1));
-      const result = renderMath(tex, span.display);
-      let html: string;
-      if (result.ok) {
-        html = result.html;
-      } else {
-        diagnostics.push({
-          level: 'error',
-          file: chapter.file,
-          line: lineAt(text, span.start),
-          message: `KaTeX cannot render ${span.display ? '$$' : '$'}${result.tex}${span.display ? '$$' : '$'}: ${result.message}`,
-        });
-        html = mathErrorHtml(at(span.start), result.message, result.tex);
-      }
-      replacements.push({ start: span.start, end: span.end, text: table.add(html) });
+      plan(span.start, span.end, 'text', () => {
+        formulaCount++;
+        const link = /\\(?:href|url)\b/.exec(tex);
+        if (link) report('error', span.start, `${link[0]} in a formula: KaTeX renders it as an error here (links in math are off); write the link in Markdown next to the formula`);
+        const result = renderMath(tex, span.display);
+        if (result.ok) return table.add(result.html);
+        const shown = `${span.display ? '$$' : '$'}${result.tex}${span.display ? '$$' : '$'}`;
+        report('error', span.start, `KaTeX cannot render ${shown}: ${result.message}`);
+        return table.add(mathErrorHtml(at(span.start), result.message, result.tex));
+      });
     }
-    for (const e of math.escapedDollars) replacements.push({ start: e.offset, end: e.offset + 2, text: '$' });
+    for (const e of math.escapedDollars) plan(e.offset, e.offset + 2, 'text', () => '$');
 
-    for (const image of findImages(m)) {
-      const figure = loadFigure(chapter.path, image.src, image.alt);
-      if (figure.ok) {
-        files.push(figure.path);
-        replacements.push({ start: image.start, end: image.end, text: table.add(figure.html) });
-      } else {
-        diagnostics.push({ level: 'error', file: chapter.file, line: lineAt(text, image.start), message: figure.message });
-        replacements.push({
-          start: image.start,
-          end: image.end,
-          text: table.add(`<span class="deck-error" role="alert"><strong>${escapeHtml(at(image.start))}</strong>: ${escapeHtml(figure.message)}</span>`),
-        });
-      }
+    for (const image of findImages(masked)) {
+      plan(image.start, image.end, 'text', () => {
+        const figure = loadFigure(chapter.path, image.src, image.alt);
+        if (figure.ok) {
+          files.push(figure.path);
+          return table.add(figure.html);
+        }
+        report('error', image.start, figure.message);
+        return table.add(`<span class="deck-error" role="alert"><strong>${escapeHtml(at(image.start))}</strong>: ${escapeHtml(figure.message)}</span>`);
+      });
     }
-    for (const img of findHtmlImages(m)) {
-      if (isExternal(img.src)) {
-        diagnostics.push({
-          level: 'error',
-          file: chapter.file,
-          line: lineAt(text, img.offset),
-          message: `<img src="${img.src}"> points outside the build; draw it as a local SVG and use ![alt](figures/name.svg)`,
-        });
-      }
-    }
+    const demoStarts = new Set<number>();
     for (const fence of findDemoFences(text)) {
+      demoStarts.add(fence.start);
       const { id, explicit, problem } = demoId(fence, chapter.file);
       if (problem) diagnostics.push({ level: 'error', file: chapter.file, line: problem.line, message: problem.message });
-      const where = `${chapter.file}:${fence.line}`;
       const params = fence.body.replace(/^\s*id\s*:.*$/m, '').trim();
       const earlier = ids.get(id);
       // Two fences share a demo's state only when both name the same id on purpose, for the same demo and parameters.
@@ -123,16 +158,102 @@ export function compileDeck(
           message: `demo id "${id}" is already used at ${earlier.where}; give one of them its own "id:" line (the same id on both shares one demo only for the same demo and parameters)`,
         });
       }
-      if (!earlier) ids.set(id, { where, name: fence.name, explicit, params });
-      const placement = demoPlacement(fence, chapter.file, demos, id);
-      // A bad demo shows its error box on its slide; the rest of the deck builds and runs.
-      for (const p of placement.problems) diagnostics.push({ level: 'warning', file: chapter.file, line: p.line, message: p.message });
-      replacements.push({ start: fence.start, end: fence.end, text: table.add(placement.html) });
+      if (!earlier) ids.set(id, { where: `${chapter.file}:${fence.line}`, name: fence.name, explicit, params });
+      plan(fence.start, fence.end, 'text', () => {
+        const placement = demoPlacement(fence, chapter.file, demos, id);
+        // A bad demo shows its error box on its slide; the rest of the deck builds and runs.
+        for (const p of placement.problems) diagnostics.push({ level: 'warning', file: chapter.file, line: p.line, message: p.message });
+        return table.add(placement.html);
+      });
     }
-    return applyReplacements(text, replacements);
+    for (const block of findCodeFences(text)) {
+      if (demoStarts.has(block.start) || block.lang === '' || PLAIN_LANGUAGES.has(block.lang)) continue;
+      plan(block.bodyStart, block.bodyEnd, 'code-block', () => {
+        const html = highlightCode(block.lang, block.body);
+        if (html !== null) return table.add(html);
+        report('warning', block.start, `unknown code language "${block.lang}": shown without highlighting (highlight.js knows ${knownLanguages().length} languages, e.g. python, javascript, bash)`);
+        return block.body;
+      });
+    }
   });
 
-  return { markdown: parts.join(CHAPTER_SEPARATOR), fragments: table.fragments, diagnostics, files, formulaCount };
+  let markdown: string;
+  try {
+    const kept = keepWhereRemarkAgrees(source, planned);
+    const replacements = kept.map((p) => ({ start: p.start, end: p.end, text: p.commit() }));
+    // remark cannot show a deck without slides; say so on the one slide it gets.
+    markdown = chapters.length === 0 ? EMPTY_DECK : applyReplacements(source, replacements);
+    diagnostics.push(...checkOffline(markdown, chapters));
+  } catch (e) {
+    // remark's parser throws on what it cannot read (a macro `![:name]` it does not know); the page would too.
+    markdown = source;
+    diagnostics.push({ level: 'error', file: chapters[0]?.file ?? 'slides', line: 0, message: `remark cannot read the deck: ${(e as Error).message}` });
+  }
+  return { markdown, fragments: table.fragments, diagnostics, files, formulaCount };
+}
+
+const probe = (i: number) => `\uE002${i}\uE003`;
+
+/**
+ * Renders the deck with a marker in place of each planned replacement, through remark's own
+ * parser and converter, and keeps only those that land where they should: a formula or a
+ * figure in page text (not in code, not in a tag's attribute), a code block's body as the
+ * whole of a `<pre><code>`. Dropping one can change how the rest reads, so it repeats
+ * until nothing moves.
+ */
+function keepWhereRemarkAgrees(source: string, planned: Planned[]): Planned[] {
+  let kept = planned;
+  for (let round = 0; round < 4; round++) {
+    const markdown = applyReplacements(source, kept.map((p, i) => ({ start: p.start, end: p.end, text: probe(i) })));
+    const html = renderLikeRemark(markdown)
+      .map((s) => `${s.html}\n${s.notesHtml}`)
+      .join('\n');
+    const next = kept.filter((p, i) => {
+      const placement = placementOf(html, probe(i));
+      return p.expect === 'code-block' ? placement === 'code-block' : placement === 'text';
+    });
+    if (next.length === kept.length) return kept;
+    kept = next;
+  }
+  return kept;
+}
+
+const HTML_IMG = /<img\b[^>]*>/gi;
+const CSS_URL = /url\(\s*['"]?([^'")\s]*)/gi;
+
+/**
+ * The offline rule for images written as HTML or CSS, checked on the deck as remark will
+ * render it: a raw `<img>` or a CSS `url()` is never inlined by the build, so the page
+ * would fetch it at run time.
+ */
+function checkOffline(markdown: string, chapters: ChapterSource[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  // The rendered HTML has lost its offsets; the first chapter holding the text names the place.
+  const locate = (needle: string): { file: string; line: number } => {
+    for (const c of chapters) {
+      const i = c.text.indexOf(needle);
+      if (i >= 0) return { file: c.file, line: lineAt(c.text, i) };
+    }
+    return { file: chapters[0]?.file ?? 'slides', line: 0 };
+  };
+  for (const slide of renderLikeRemark(markdown)) {
+    const html = `${slide.html}\n${slide.notesHtml}`;
+    for (const m of html.matchAll(HTML_IMG)) {
+      const src = /\bsrc\s*=\s*["']?([^"'\s>]*)/i.exec(m[0])?.[1] ?? '';
+      const where = locate(src || '<img');
+      const message = isExternal(src)
+        ? `<img src="${src}"> points outside the build; draw it as a local SVG and use ![alt](figures/name.svg)`
+        : `<img src="${src}"> is not part of the build; write ![alt](figures/name.svg) so the figure is inlined`;
+      diagnostics.push({ level: 'error', ...where, message });
+    }
+    const background = slide.properties['background-image'] ?? '';
+    for (const m of [...html.matchAll(CSS_URL), ...background.matchAll(CSS_URL)]) {
+      const url = m[1] ?? '';
+      if (url.startsWith('data:') || url.startsWith('#')) continue;
+      diagnostics.push({ level: 'error', ...locate(url || 'url('), message: `CSS url(${url}) ${isExternal(url) ? 'points outside the build' : 'is not part of the build'}: the page would fetch it at run time; draw it as a local SVG figure` });
+    }
+  }
+  return diagnostics;
 }
 
 function applyReplacements(text: string, replacements: Replacement[]): string {

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { decodeUtf8 } from './decode-utf8.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 /** One chapter file, `file` relative to the project root (as error messages show it). */
@@ -24,6 +25,7 @@ export function readDeckSources(root: string, slidesDir = 'slides'): { chapters:
   }
   const listed = new Set<string>();
   readFileSync(join(dir, ORDER_FILE), 'utf8')
+    .replace(/^\uFEFF/, '')
     .split('\n')
     .forEach((raw, i) => {
       const name = raw.replace(/#.*/, '').trim();
@@ -39,7 +41,21 @@ export function readDeckSources(root: string, slidesDir = 'slides'): { chapters:
         diagnostics.push({ level: 'error', file: orderFile, line, message: `"${name}" is listed but ${label}/${name} does not exist` });
         return;
       }
-      chapters.push({ file: `${label}/${name}`, path, text: readFileSync(path, 'utf8').replace(/\r\n?/g, '\n') });
+      if (!statSync(path).isFile()) {
+        diagnostics.push({ level: 'error', file: orderFile, line, message: `"${name}" is listed but ${label}/${name} is a directory, not a slide file` });
+        return;
+      }
+      const decoded = decodeUtf8(readFileSync(path));
+      if (!decoded.ok) {
+        diagnostics.push({
+          level: 'error',
+          file: `${label}/${name}`,
+          line: decoded.line,
+          message: `not UTF-8 at byte ${decoded.byteOffset}: save the file as UTF-8`,
+        });
+        return;
+      }
+      chapters.push({ file: `${label}/${name}`, path, text: decoded.text });
     });
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
     if (!listed.has(name)) {

@@ -1,6 +1,8 @@
 import { escapeHtml } from '../math/render-math.ts';
 import type { DemoSpec } from '../widgets/contract.ts';
 import { parseParamLines, validateParams } from '../widgets/schema.ts';
+import { lineAt } from './diagnostics.ts';
+import { scanSlides } from './remark-scanner.ts';
 
 /** A ```demo:<name> fence in a chapter: where a live widget goes. Offsets cover the whole fence. */
 export interface DemoFence {
@@ -11,52 +13,51 @@ export interface DemoFence {
   /** 1-based line of the opening fence. */
   line: number;
   bodyLine: number;
-  /** The `name:` property of the slide holding the fence, if it has one. */
+  /** The `name:` property of the slide the fence is on, if it has one. */
   slideName?: string;
 }
 
-const OPEN = /^ {0,3}(`{3,}|~{3,})demo:([A-Za-z0-9_-]*)[ \t]*$/;
+/** An empty demo fence (a demo with default parameters): no fence to remark, whose fences need a body, so it is looked for in the text. */
+const EMPTY = /(^|\n)( *(`{3,}|~{3,}) *demo:([A-Za-z0-9_-]*)[ \t]*\n *\3[ \t]*)(?=\n|$)/g;
+const OPEN = /^ *(`{3,}|~{3,}) *demo:([A-Za-z0-9_-]*)[ \t]*\n/;
+const CLOSE = /\n?[ \t]*(`{3,}|~{3,})[ \t]*\n*$/;
 
+/** The demo fences of a chapter: the fenced blocks remark's lexer finds whose language is `demo:<name>`. */
 export function findDemoFences(text: string): DemoFence[] {
   const fences: DemoFence[] = [];
-  const lines = text.split('\n');
-  let offset = 0;
-  let open: { marker: string; name: string; start: number; line: number; bodyStart: number } | null = null;
-  lines.forEach((line, i) => {
-    const lineEnd = offset + line.length;
-    if (open === null) {
-      const m = OPEN.exec(line);
-      if (m) open = { marker: m[1]!, name: m[2]!, start: offset, line: i + 1, bodyStart: lineEnd + 1 };
-    } else {
-      const t = line.trim();
-      if (t.length >= open.marker.length && t === open.marker[0]!.repeat(t.length)) {
-        fences.push({
-          start: open.start,
-          end: lineEnd,
-          name: open.name,
-          body: text.slice(open.bodyStart, Math.max(open.bodyStart, offset - 1)),
-          line: open.line,
-          bodyLine: open.line + 1,
-          slideName: slideNameAt(lines, open.line - 1),
-        });
-        open = null;
-      }
+  for (const slide of scanSlides(text)) {
+    const slideName = slide.properties.get('name')?.value;
+    const add = (found: DemoFence) => fences.push(slideName ? { ...found, slideName } : found);
+    const fenceTokens = slide.tokens.filter((t) => t.type === 'fences');
+    for (const m of text.slice(slide.start, slide.end).matchAll(EMPTY)) {
+      const start = slide.start + m.index + m[1]!.length;
+      if (fenceTokens.some((t) => t.start <= start && start < t.end)) continue;
+      const line = lineAt(text, start);
+      add({ start, end: start + m[2]!.length, name: m[4]!, body: '', line, bodyLine: line + 1 });
     }
-    offset = lineEnd + 1;
-  });
-  return fences;
-}
-
-/** The `name:` property at the top of the slide that holds line `index` (0-based), read back to the slide's `---`. */
-function slideNameAt(lines: string[], index: number): string | undefined {
-  let top = index;
-  while (top > 0 && !/^---\s*$/.test(lines[top - 1]!)) top--;
-  for (let i = top; i < index; i++) {
-    const m = /^([a-z-]+)\s*:\s*(.*?)\s*$/.exec(lines[i]!);
-    if (!m) return undefined;
-    if (m[1] === 'name') return m[2];
+    for (const t of slide.tokens) {
+      if (t.type !== 'fences') continue;
+      // remark's fence token starts with the newline before the fence and ends with the blank lines after it.
+      const lead = /^\n?/.exec(t.text)![0].length;
+      const fence = t.text.slice(lead);
+      const open = OPEN.exec(fence);
+      if (!open) continue;
+      const start = t.start + lead;
+      const close = CLOSE.exec(fence)!;
+      const bodyStart = start + open[0].length;
+      const end = start + close.index + close[0].replace(/\n*$/, '').length;
+      const line = lineAt(text, start);
+      add({
+        start,
+        end,
+        name: open[2]!,
+        body: text.slice(bodyStart, Math.max(bodyStart, start + close.index)),
+        line,
+        bodyLine: line + 1,
+      });
+    }
   }
-  return undefined;
+  return fences.sort((a, b) => a.start - b.start);
 }
 
 /** Ids are what bookmarks, kept state and the clone key on: letters, digits, `-`, `_`, `.`. */

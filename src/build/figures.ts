@@ -10,19 +10,15 @@ export interface ImageSpan {
 }
 
 const IMAGE = /!\[([^\]\n]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
-const HTML_IMG = /<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
 
 export function findImages(masked: string): ImageSpan[] {
   const spans: ImageSpan[] = [];
   for (const m of masked.matchAll(IMAGE)) {
+    // `![:name args](…)` is a remark macro call, not an image.
+    if (m[1]?.startsWith(':')) continue;
     spans.push({ start: m.index, end: m.index + m[0].length, alt: m[1] ?? '', src: m[2] ?? '' });
   }
   return spans;
-}
-
-/** `<img src>` written as raw HTML: only checked, since figures are written as Markdown images. */
-export function findHtmlImages(masked: string): { offset: number; src: string }[] {
-  return [...masked.matchAll(HTML_IMG)].map((m) => ({ offset: m.index, src: m[1] ?? '' }));
 }
 
 export function isExternal(src: string): boolean {

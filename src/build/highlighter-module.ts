@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-/** The languages the lecture's code uses; every other highlight.js grammar stays out of the bundle. */
-export const HIGHLIGHT_LANGUAGES = ['python', 'javascript', 'typescript', 'bash', 'shell', 'json', 'xml', 'markdown', 'plaintext'];
-
 /** Themes offered through remark's `highlightStyle` option and the `highlight-style` slide property. */
 export const HIGHLIGHT_THEMES = ['default', 'github', 'github-dark', 'atom-one-light', 'atom-one-dark', 'monokai'];
 
@@ -34,9 +31,9 @@ export function scopeTheme(css: string, name: string): string {
 }
 
 /**
- * CommonJS source that stands in for remark's highlighter module: current highlight.js
- * core with only HIGHLIGHT_LANGUAGES, and the same `{ styles, engine.highlightBlock }`
- * surface remark calls.
+ * CommonJS source that stands in for remark's highlighter module. Code is highlighted at
+ * build time (highlight-code.ts), so the page keeps only the themes' CSS, which remark's
+ * styler injects, and a `highlightBlock` that only adds the class the themes style.
  */
 export function highlighterModuleSource(): string {
   const require = createRequire(import.meta.url);
@@ -44,19 +41,5 @@ export function highlighterModuleSource(): string {
   for (const theme of HIGHLIGHT_THEMES) {
     styles[theme] = scopeTheme(readFileSync(require.resolve(`highlight.js/styles/${theme}.css`), 'utf8'), theme);
   }
-  const registrations = HIGHLIGHT_LANGUAGES.map(
-    (lang) => `hljs.registerLanguage(${JSON.stringify(lang)}, require(${JSON.stringify(`highlight.js/lib/languages/${lang}`)}));`,
-  ).join('\n');
-  return `var hljs = require('highlight.js/lib/core');
-${registrations}
-hljs.configure({ ignoreUnescapedHTML: true, throwUnescapedHTML: false });
-function highlightBlock(block) {
-  var lang = (block.className || '').split(/\\s+/).filter(function (c) { return c && hljs.getLanguage(c); })[0];
-  if (!lang) return;
-  var result = hljs.highlight(block.textContent || '', { language: lang, ignoreIllegals: true });
-  block.innerHTML = result.value;
-  block.classList.add('hljs');
-}
-module.exports = { styles: ${JSON.stringify(styles)}, engine: { highlightBlock: highlightBlock, hljs: hljs } };
-`;
+  return `module.exports = { styles: ${JSON.stringify(styles)}, engine: { highlightBlock: function (block) { block.classList.add('hljs'); } } };\n`;
 }

@@ -1,77 +1,34 @@
+import { scanTokens } from './remark-scanner.ts';
+
 /**
- * Hides code from the prose transforms: fenced blocks and inline code spans are
- * overwritten with MASK (newlines kept), so offsets and line numbers stay the same
- * and nothing inside code is ever taken for math or a figure.
+ * Hides code and markup from the search for formulas and figures: fenced blocks and inline
+ * code as remark's lexer finds them, raw HTML `<pre>`, `<code>`, `<style>` and `<script>`
+ * elements (and, for maskCodeAndTags, the inside of every HTML tag) are overwritten with MASK
+ * (newlines kept), so offsets and line numbers stay the same. This only narrows the
+ * candidates: compile-deck.ts then asks remark's own converter where each one lands.
  */
 export const MASK = '\u0001';
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const RAW_ELEMENT = /<(pre|code|style|script|textarea)\b[\s\S]*?<\/\1\s*>/gi;
+/** An HTML tag or comment; `$a<b$` is no tag, since a tag name ends at a space, `/` or `>`. */
+const TAG = /<!--[\s\S]*?-->|<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
 export function maskCode(text: string): string {
+  return mask(text, false);
+}
+
+/** maskCode, and the inside of every HTML tag too: where formulas and figures are looked for. */
+export function maskCodeAndTags(text: string): string {
+  return mask(text, true);
+}
+
+function mask(text: string, tags: boolean): string {
   const out = text.split('');
-  const lines = text.split('\n');
-  let offset = 0;
-  let fence: string | null = null;
-  let fenceStart = 0;
-  for (const line of lines) {
-    const lineEnd = offset + line.length;
-    if (fence === null) {
-      const m = FENCE_OPEN.exec(line);
-      if (m?.[1]) {
-        fence = m[1];
-        fenceStart = offset;
-      }
-    } else {
-      const close = line.trim();
-      if (close.length >= fence.length && close === close[0]!.repeat(close.length) && close[0] === fence[0]) {
-        for (let i = fenceStart; i < lineEnd; i++) if (out[i] !== '\n') out[i] = MASK;
-        fence = null;
-      }
-    }
-    offset = lineEnd + 1;
-  }
-  // An unclosed fence runs to the end of the slide text, as in Markdown.
-  if (fence !== null) for (let i = fenceStart; i < text.length; i++) if (out[i] !== '\n') out[i] = MASK;
-  maskInlineCode(out);
+  const hide = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (out[i] !== '\n') out[i] = MASK;
+  };
+  for (const t of scanTokens(text)) if (t.type === 'fences' || t.type === 'inline-code') hide(t.start, t.end);
+  for (const m of text.matchAll(RAW_ELEMENT)) hide(m.index, m.index + m[0].length);
+  if (tags) for (const m of text.matchAll(TAG)) hide(m.index, m.index + m[0].length);
   return out.join('');
-}
-
-function maskInlineCode(chars: string[]): void {
-  let i = 0;
-  while (i < chars.length) {
-    if (chars[i] === '\\') {
-      i += 2;
-      continue;
-    }
-    if (chars[i] !== '`') {
-      i++;
-      continue;
-    }
-    let run = 0;
-    while (chars[i + run] === '`') run++;
-    const close = findRun(chars, i + run, run);
-    if (close < 0) {
-      i += run;
-      continue;
-    }
-    for (let k = i; k < close + run; k++) if (chars[k] !== '\n') chars[k] = MASK;
-    i = close + run;
-  }
-}
-
-/** Start of the next run of exactly `run` backticks within the same paragraph, or -1. */
-function findRun(chars: string[], from: number, run: number): number {
-  let i = from;
-  while (i < chars.length) {
-    if (chars[i] === '\n' && chars[i + 1] === '\n') return -1;
-    if (chars[i] === '`') {
-      let n = 0;
-      while (chars[i + n] === '`') n++;
-      if (n === run) return i;
-      i += n;
-      continue;
-    }
-    i++;
-  }
-  return -1;
 }

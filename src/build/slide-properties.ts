@@ -1,4 +1,5 @@
-import type { Diagnostic } from './diagnostics.ts';
+import { lineAt, type Diagnostic } from './diagnostics.ts';
+import { scanSlides } from './remark-scanner.ts';
 
 /** One slide of a chapter file as remark will split it. `line` is 1-based. */
 export interface SlideChunk {
@@ -7,46 +8,27 @@ export interface SlideChunk {
   properties: Map<string, { value: string; line: number }>;
 }
 
-const SEPARATOR = /^(---?)[ \t]*$/;
-const PROPERTY = /^([-\w]+):([^$\n]*)$/;
-
-/** Splits masked chapter text on remark's `---`/`--` separators and reads each slide's leading properties. */
-export function splitSlides(masked: string): SlideChunk[] {
-  const lines = masked.split('\n');
-  const slides: SlideChunk[] = [];
-  let start = 0;
-  const flush = (end: number) => {
-    const body = lines.slice(start, end);
+/** Splits chapter text into remark's slides (see remark-scanner.ts) with each slide's properties and their lines. */
+export function splitSlides(text: string): SlideChunk[] {
+  return scanSlides(text).map((slide) => {
     const properties = new Map<string, { value: string; line: number }>();
-    let k = 0;
-    while (k < body.length && body[k]!.trim() === '') k++;
-    for (; k < body.length; k++) {
-      const m = PROPERTY.exec(body[k]!);
-      if (!m) break;
-      properties.set(m[1]!, { value: m[2]!.trim(), line: start + k + 1 });
-    }
-    slides.push({ line: start + 1, text: body.join('\n'), properties });
-  };
-  lines.forEach((line, i) => {
-    if (SEPARATOR.test(line)) {
-      flush(i);
-      start = i + 1;
-    }
+    for (const [key, p] of slide.properties) properties.set(key, { value: p.value, line: lineAt(text, p.offset) });
+    return { line: lineAt(text, slide.start), text: text.slice(slide.start, slide.end), properties };
   });
-  flush(lines.length);
-  return slides;
 }
 
 const LAYOUT_VALUES = new Set(['true', 'false']);
 const BOOLEAN_PROPERTIES = new Set(['count', 'exclude']);
 
 /**
- * remark silently ignores a template it cannot find and treats any layout value it does
- * not know as "no layout"; both hide typos, so they are errors here.
+ * remark silently ignores a template it cannot find, treats any layout value it does not
+ * know as "no layout" and jumps to the first of two slides with one name; all hide typos,
+ * so they are errors here.
  */
 export function checkProperties(chapters: { file: string; slides: SlideChunk[] }[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const names = new Set<string>();
+  const firstUse = new Map<string, string>();
   for (const chapter of chapters) {
     for (const slide of chapter.slides) {
       const template = slide.properties.get('template');
@@ -75,7 +57,20 @@ export function checkProperties(chapters: { file: string; slides: SlideChunk[] }
         }
       }
       const name = slide.properties.get('name');
-      if (name) names.add(name.value);
+      if (name) {
+        const first = firstUse.get(name.value);
+        if (first) {
+          diagnostics.push({
+            level: 'error',
+            file: chapter.file,
+            line: name.line,
+            message: `slide name "${name.value}" is used twice (first at ${first}): links and templates would reach only the first`,
+          });
+        } else {
+          firstUse.set(name.value, `${chapter.file}:${name.line}`);
+        }
+        names.add(name.value);
+      }
     }
   }
   return diagnostics;

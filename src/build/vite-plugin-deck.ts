@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Logger, Plugin, ViteDevServer } from 'vite';
 import { compileDeck, type CompiledDeck } from './compile-deck.ts';
 import { loadDemoSpecs } from './demo-specs.ts';
 import type { DemoSpec } from '../widgets/contract.ts';
@@ -69,6 +69,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   let isBuild = false;
   let last: CompiledDeck | undefined;
   let specs = new Map<string, DemoSpec>();
+  // Vite's logger, so the dev server's slide errors follow --logLevel (tests that provoke them on purpose run silent).
+  let logger: Pick<Logger, 'error'> = { error: (message: string) => console.error(message) };
   const compile = () => {
     const sources = readDeckSources(options.root, slidesDir);
     last = compileDeck(sources.chapters, sources.diagnostics, specs);
@@ -85,6 +87,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     async buildStart() {
       // A demo whose own defaults break its schema fails the build here.
       specs = await loadDemoSpecs(options.root);
+    },
+    configResolved(config) {
+      logger = config.logger;
     },
     resolveId(id) {
       if (id === DECK_MODULE) return RESOLVED;
@@ -105,7 +110,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       if (isBuild && errors.length > 0) {
         this.error(`the slides have ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
       }
-      for (const e of errors) console.error(formatDiagnostic(e));
+      for (const e of errors) logger.error(formatDiagnostic(e));
       return [
         `export const markdown = ${JSON.stringify(deck.markdown)};`,
         // In the build, figures stay out of the first chunk (a third of its size) and arrive just after.

@@ -1,5 +1,6 @@
 import RemarkApi, { type RemarkCreateOptions, type RemarkSlideshow } from 'remark-slide/src/remark/api.js';
 import converter from 'remark-slide/src/remark/converter.js';
+import Parser from 'remark-slide/src/remark/parser.js';
 import RemarkDom from 'remark-slide/src/remark/dom.js';
 import polyfills from 'remark-slide/src/polyfills.js';
 import printing from 'remark-slide/src/remark/components/printing/printing.js';
@@ -111,6 +112,11 @@ export function createDeck(options: DeckOptions): Deck {
     reload(markdown, fragments) {
       const index = slideshow.getCurrentSlideIndex();
       fragmentTable = fragments;
+      // remark keeps its current index when the deck shrinks under it (it clamps to the count,
+      // one past the last slide) and then fails hiding a slide that no longer exists; step
+      // back to the first slide before a reload that would leave the index out of range.
+      const count = new Parser().parse(markdown).filter((s) => s.properties.layout !== 'true').length;
+      if (index >= count) slideshow.gotoSlide(1);
       slideshow.loadFromString(markdown);
       slideshow.gotoSlide(Math.min(index, slideshow.getSlideCount() - 1) + 1);
     },

@@ -48,6 +48,11 @@ declare module 'remark-slide/src/remark/converter.js' {
   const converter: { convertMarkdown(content: unknown, links?: unknown, inline?: boolean): string };
   export default converter;
 }
+declare module 'remark-slide/src/remark/parser.js' {
+  export default class Parser {
+    parse(source: string, macros?: object): { properties: Record<string, string> }[];
+  }
+}
 declare module 'remark-slide/src/polyfills.js' {
   const polyfills: { apply(): void };
   export default polyfills;

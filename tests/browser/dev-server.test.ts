@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -83,6 +83,18 @@ describe('dev server', () => {
     writeFileSync(join(slides, 'order.txt'), 'tour.md\nmath.md\ngone.md\n');
     await expect.poll(problems, { timeout: 15_000 }).toMatch(/order\.txt:3: error: "gone\.md" is listed/);
     expect(await problems()).toMatch(/extra\.md: warning: not in .*order\.txt/);
+    expect(await sameDocument()).toBe(true);
+  });
+
+  it('shows an empty deck as a message slide and a directory in the order as an error, and keeps running', async () => {
+    const thrown: string[] = [];
+    page.on('pageerror', (e) => thrown.push(e.message));
+    mkdirSync(join(slides, 'folder.md'));
+    writeFileSync(join(slides, 'order.txt'), 'folder.md\n');
+    await expect.poll(problems, { timeout: 15_000 }).toMatch(/order\.txt:1: error: "folder\.md" is listed but .*folder\.md is a directory/);
+    await expect.poll(() => slideText(0), { timeout: 15_000 }).toContain('This deck has no slides yet');
+    rmSync(join(slides, 'folder.md'), { recursive: true });
+    expect(thrown).toEqual([]);
     expect(await sameDocument()).toBe(true);
   });
 

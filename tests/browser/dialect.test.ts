@@ -3,6 +3,10 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../scripts/lib/chrome.ts';
+import { CHAPTER_SEPARATOR } from '../../src/build/compile-deck.ts';
+import { readDeckSources } from '../../src/build/deck-sources.ts';
+import { scanSlides } from '../../src/build/remark-scanner.ts';
+import { ROOT } from './targets.ts';
 import { buildFixtureDeck } from './build-fixture.ts';
 import { openDeck } from './deck-page.ts';
 import { PageWatch } from './page-watch.ts';
@@ -36,6 +40,22 @@ describe('remark dialect and math conventions', () => {
     expect(all.filter((t) => t.includes('Second part'))).toHaveLength(1);
     const agenda = page.locator('.remark-slides-area .remark-slide-content').nth(1);
     expect(await agenda.getAttribute('class')).toContain('inverse');
+  });
+
+  it('shows the slides the build read: count, names and classes as remark made them in the page', async () => {
+    const source = readDeckSources(ROOT, 'tests/fixtures/dialect').chapters.map((c) => c.text).join(CHAPTER_SEPARATOR);
+    // remark shows every slide but layouts and excluded ones; a template's or layout's class carries over, so only the slide's own is checked.
+    const expected = scanSlides(source)
+      .filter((s) => s.properties.get('layout')?.value !== 'true' && s.properties.get('exclude')?.value.toLowerCase() !== 'true')
+      .map((s) => ({ name: s.properties.get('name')?.value ?? '', classes: (s.properties.get('class')?.value ?? '').split(/,| /).filter(Boolean) }));
+    const shown = await page.locator('.remark-slides-area .remark-slide-content').evaluateAll((els) =>
+      els.map((el) => ({ id: el.id, classes: [...el.classList] })),
+    );
+    expect(shown).toHaveLength(expected.length);
+    expected.forEach((slide, i) => {
+      expect(shown[i]!.id, `slide ${i + 1}`).toBe(slide.name ? `slide-${slide.name}` : '');
+      for (const c of slide.classes) expect(shown[i]!.classes, `slide ${i + 1}`).toContain(c);
+    });
   });
 
   it('expands {{ name }}, content classes and background-image', async () => {

@@ -35,6 +35,43 @@ describe('chapter order', () => {
   });
 });
 
+describe('file contents', () => {
+  it('drops a byte-order mark, so the first slide keeps its properties', () => {
+    const root = project({ 'slides/order.txt': '\uFEFFa.md\n', 'slides/a.md': '\uFEFFclass: center\n# A\n' });
+    const { chapters, diagnostics } = readDeckSources(root);
+    expect(diagnostics).toEqual([]);
+    expect(chapters[0]!.text).toBe('class: center\n# A\n');
+  });
+
+  it('is an error, with the byte offset, when a file is not UTF-8', () => {
+    const root = project({ 'slides/order.txt': 'a.md\n' });
+    writeFileSync(join(root, 'slides/a.md'), Buffer.from([0x23, 0x20, 0x41, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const { diagnostics } = readDeckSources(root);
+    expect(diagnostics.map(formatDiagnostic)).toEqual(['slides/a.md:2: error: not UTF-8 at byte 7: save the file as UTF-8']);
+  });
+
+  it('is an error, with the order line, when a listed name is a directory', () => {
+    const root = project({ 'slides/order.txt': 'a.md\nsub.md\n', 'slides/a.md': '# A\n' });
+    mkdirSync(join(root, 'slides/sub.md'));
+    const { diagnostics } = readDeckSources(root);
+    expect(diagnostics.map(formatDiagnostic)).toEqual(['slides/order.txt:2: error: "sub.md" is listed but slides/sub.md is a directory, not a slide file']);
+  });
+
+  it('leaves an empty chapter out with a warning', () => {
+    const deck = compileDeck([
+      { file: 'slides/a.md', path: '/x/a.md', text: '# A\n' },
+      { file: 'slides/b.md', path: '/x/b.md', text: '\n  \n' },
+    ]);
+    expect(deck.diagnostics.map(formatDiagnostic)).toEqual(['slides/b.md: warning: the chapter is empty, so it is left out (it would be a blank slide)']);
+    expect(deck.markdown).toBe('# A\n');
+  });
+
+  it('shows a message slide when no chapter has slides', () => {
+    const deck = compileDeck([{ file: 'slides/b.md', path: '/x/b.md', text: '' }]);
+    expect(deck.markdown).toContain('This deck has no slides yet');
+  });
+});
+
 describe('slide properties', () => {
   const compile = (text: string) => compileDeck([{ file: 'slides/a.md', path: '/nowhere/slides/a.md', text }]);
 
