@@ -67,10 +67,10 @@ describe('demo ids', () => {
   });
 
   it('are an error when two fences get the same default id, naming the earlier fence', () => {
-    const deck = compile({ 'slides/a.md': `# A\n\n${fence()}\n---\n# B\n\n${fence()}\n` });
+    const deck = compile({ 'slides/a.md': `# A\n\n${fence('seed: 1')}\n---\n# B\n\n${fence('seed: 1')}\n` });
     const errors = deck.diagnostics.filter((d) => d.level === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ file: 'slides/a.md', line: 8 });
+    expect(errors[0]).toMatchObject({ file: 'slides/a.md', line: 9 });
     expect(errors[0]!.message).toContain('demo id "a-toy" is already used at slides/a.md:3');
   });
 
