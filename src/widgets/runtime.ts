@@ -4,6 +4,7 @@ import { demoSpec, loadDemo } from './registry.ts';
 import type { ParamValues } from './schema.ts';
 import { openSyncChannel, type SyncChannel } from './sync.ts';
 import { loadTf, loseWebglContextForTesting, onBackendChange, onBackendLost, tfLoaded } from './tf-loader.ts';
+import { liveTrainingWorkers } from './training-jobs.ts';
 import { writeStatesToLocation } from './url-state.ts';
 
 /** What the runtime needs from the slide deck; src/deck/remark.ts provides it. */
@@ -102,6 +103,11 @@ export class DemoRuntime {
   async loseWebglContext(): Promise<boolean> {
     if (!tfLoaded()) return false;
     return loseWebglContextForTesting(await loadTf());
+  }
+
+  /** Training workers still alive (0 when no demo trains): for checking that jobs end with their slide. */
+  trainingWorkers(): Promise<number> {
+    return liveTrainingWorkers();
   }
 
   /** Mounted demos by id, for scripting and tests. */

@@ -46,3 +46,17 @@ export function atRest(page: Page, id = DEMO_ID): Promise<boolean> {
 export async function waitUnmounted(page: Page, id = DEMO_ID): Promise<void> {
   await page.waitForFunction((i) => !document.querySelector(`.remark-slides-area .demo-root[data-demo-id="${i}"]`), id, { timeout: 10_000 });
 }
+
+/** Presses the unroll demo's train button and waits until the training worker's result is the demo's state. */
+export async function trainOnce(page: Page, id = DEMO_ID): Promise<void> {
+  const before = ((await demoState(page, id)) as { trainSteps: number }).trainSteps;
+  await liveRoot(page).locator('button', { hasText: 'train' }).click();
+  await page.waitForFunction(
+    ([i, b]) => {
+      const runtime = (window as unknown as { deckDemos: { demos(): Map<string, { state: { trainSteps?: number } | undefined }> } }).deckDemos;
+      return (runtime.demos().get(i as string)?.state?.trainSteps ?? 0) > (b as number);
+    },
+    [id, before] as const,
+    { timeout: 30_000 },
+  );
+}

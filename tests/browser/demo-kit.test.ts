@@ -4,7 +4,7 @@ import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { buildFixtureDeck } from './build-fixture.ts';
 import { openDeck, waitForIndex } from './deck-page.ts';
-import { atRest, DEMO_ID, demoState, goto, liveRoot, waitRunning } from './demo-helpers.ts';
+import { atRest, DEMO_ID, demoState, goto, liveRoot, waitRunning, trainOnce } from './demo-helpers.ts';
 
 /**
  * What the runtime owns for every demo: errors in any callback stay in the demo's box,
@@ -105,7 +105,7 @@ describe('demo kit', () => {
       await page.waitForSelector('.remark-slides-area .remark-visible');
       await waitRunning(page);
       // The reloaded presenter has no clone until the clone says hello again.
-      await liveRoot(page).locator('button', { hasText: 'train' }).click();
+      await trainOnce(page);
       const driven = JSON.stringify(await demoState(page));
       await expect.poll(async () => JSON.stringify(await demoState(clone)), { timeout: 15_000 }).toBe(driven);
       await expect.poll(() => atRest(clone), { timeout: 10_000 }).toBe(true);
@@ -134,6 +134,29 @@ describe('demo kit', () => {
       await goto(clone, url, 3);
       await waitRunning(clone);
       await expect.poll(async () => JSON.stringify(await demoState(clone, DEMO_ID)), { timeout: 15_000 }).toBe(driven);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('trains in a worker, and ends the job when its slide goes away', async () => {
+    const { context, page } = await fresh();
+    try {
+      const workers = () => page.evaluate(() => (window as unknown as { deckDemos: { trainingWorkers(): Promise<number> } }).deckDemos.trainingWorkers());
+      await trainOnce(page);
+      expect(((await demoState(page)) as { trainSteps: number }).trainSteps).toBe(25);
+      await expect.poll(workers, { timeout: 10_000 }).toBe(0);
+      // Train and leave at once: the job ends with the slide (cancelled, or already done), its worker freed either way.
+      await liveRoot(page).locator('button', { hasText: 'train' }).click();
+      await page.keyboard.press('Escape');
+      await goto(page, url, 6);
+      await expect.poll(workers, { timeout: 10_000 }).toBe(0);
+      await goto(page, url, 3);
+      await waitRunning(page);
+      const kept = ((await demoState(page)) as { trainSteps: number }).trainSteps;
+      expect([25, 50]).toContain(kept);
+      await trainOnce(page);
+      expect(((await demoState(page)) as { trainSteps: number }).trainSteps).toBe(kept + 25);
     } finally {
       await context.close();
     }

@@ -6,7 +6,7 @@ import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { buildFixtureDeck } from './build-fixture.ts';
 import { containerHasClass, openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
-import { canvasPixels, DEMO_ID, demoState, goto, liveRoot, tfMemory, waitRunning, waitUnmounted } from './demo-helpers.ts';
+import { canvasPixels, DEMO_ID, demoState, goto, liveRoot, tfMemory, waitRunning, waitUnmounted, trainOnce } from './demo-helpers.ts';
 import { PageWatch } from './page-watch.ts';
 import { splitHash } from '../../src/widgets/url-state.ts';
 
@@ -48,7 +48,7 @@ describe.each([
     const root = liveRoot(page);
     expect(await root.getAttribute('data-demo')).toBe('unroll');
     expect(await root.getAttribute('data-demo-step')).toBe('0');
-    await root.locator('button', { hasText: 'train' }).click();
+    await trainOnce(page);
     await expect.poll(() => root.getAttribute('data-demo-step')).toBe('25');
     const trained = (await demoState(page)) as { trainSteps: number };
     expect(trained.trainSteps).toBe(25);
@@ -107,7 +107,7 @@ describe.each([
   it('restores the demo state from a bookmarked URL', async () => {
     await goto(page, url, 3);
     await waitRunning(page);
-    await liveRoot(page).locator('button', { hasText: 'train' }).click();
+    await trainOnce(page);
     // The URL is written a moment after each change, and earlier tests left a trained state
     // on this slide: wait for the hash that carries the state after this click, not an older one.
     const bookmarked = async () => splitHash(await page.evaluate(() => location.hash)).states?.[DEMO_ID] ?? null;
@@ -142,7 +142,7 @@ describe.each([
     expect(await liveRoot(clone).getAttribute('data-demo-role')).toBe('follower');
     const root = liveRoot(page);
     const before = ((await demoState(page)) as { trainSteps: number }).trainSteps;
-    await root.locator('button', { hasText: 'train' }).click();
+    await trainOnce(page);
     await root.locator('button', { hasText: 'step ▶' }).click();
     const range = root.locator('input[type=range]');
     await range.focus();
@@ -183,7 +183,7 @@ describe.each([
     await waitRunning(page);
     const stepSnapshot = page.locator('.remark-slides-area .remark-slide-container').nth(3).locator('.demo-host img.demo-snapshot');
     const before = await stepSnapshot.getAttribute('src');
-    await liveRoot(page).locator('button', { hasText: 'train' }).click();
+    await trainOnce(page);
     // A person printing makes Chromium fire beforeprint; emulating print media does not.
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     const after = await stepSnapshot.getAttribute('src');
@@ -251,7 +251,7 @@ describe('demo runtime backends', () => {
         await openDeck(page, `${server.url}index.html?backend=${backend}#3`);
         await waitRunning(page);
         expect(await liveRoot(page).locator('.demo-badge').innerText()).toBe(`tfjs · ${backend}`);
-        await liveRoot(page).locator('button', { hasText: 'train' }).click();
+        await trainOnce(page);
         await expect.poll(async () => ((await demoState(page)) as { trainSteps: number } | null)?.trainSteps).toBe(25);
         weights[backend] = ((await demoState(page)) as { weights: number[] }).weights;
         await page.close();
@@ -273,7 +273,7 @@ describe('demo runtime backends', () => {
       await openDeck(page, `${server.url}index.html?backend=webgl#3`);
       await waitRunning(page);
       expect(await liveRoot(page).locator('.demo-badge').innerText()).toBe('tfjs · webgl');
-      await liveRoot(page).locator('button', { hasText: 'train' }).click();
+      await trainOnce(page);
       await expect.poll(async () => ((await demoState(page)) as { trainSteps: number } | null)?.trainSteps).toBe(25);
       const lost = await page.evaluate(() => (window as unknown as { deckDemos: { loseWebglContext(): Promise<boolean> } }).deckDemos.loseWebglContext());
       expect(lost).toBe(true);
