@@ -5,7 +5,7 @@ import { removeTemp } from '../lib/cli.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
 
-const RUNS = 5;
+const DEFAULT_RUNS = 5;
 const MEASURE_MS = 2000;
 const FRAME_P95_GOAL_MS = 20;
 
@@ -57,26 +57,20 @@ async function demoSlides(page: Page): Promise<{ name: string; slide: number; id
  * timestamp until `ms` have passed. Resolves with redraws/s and the frame gaps' p95.
  */
 function measureWindow(page: Page, id: string, ms: number): Promise<WindowFigures> {
-  return page.evaluate(
-    ([demoId, duration]) =>
-      new Promise<WindowFigures>((resolve) => {
-        const host = () => (window as unknown as { deckDemos: { demos(): Map<string, { redraws: number }> } }).deckDemos.demos().get(demoId as string);
-        const r0 = host()?.redraws ?? 0;
-        const times: number[] = [];
-        const t0 = performance.now();
-        const tick = (t: number) => {
-          times.push(t);
-          if (t - t0 < (duration as number)) requestAnimationFrame(tick);
-          else {
-            const gaps = times.slice(1).map((v, i) => v - times[i]!).sort((a, b) => a - b);
-            const seconds = (t - t0) / 1000;
-            resolve({ redrawsPerSecond: ((host()?.redraws ?? 0) - r0) / seconds, frameP95: gaps[Math.floor(0.95 * (gaps.length - 1))] ?? NaN });
-          }
-        };
-        requestAnimationFrame(tick);
-      }),
-    [id, ms] as const,
-  );
+  // A string, not a function: the script runner would wrap named inner functions in a helper the page lacks.
+  return page.evaluate(`new Promise((resolve) => {
+    const host = () => window.deckDemos.demos().get(${JSON.stringify(id)});
+    const r0 = host()?.redraws ?? 0;
+    const times = [];
+    const t0 = performance.now();
+    const tick = (t) => {
+      times.push(t);
+      if (t - t0 < ${ms}) { requestAnimationFrame(tick); return; }
+      const gaps = times.slice(1).map((v, i) => v - times[i]).sort((a, b) => a - b);
+      resolve({ redrawsPerSecond: ((host()?.redraws ?? 0) - r0) / ((t - t0) / 1000), frameP95: gaps[Math.floor(0.95 * (gaps.length - 1))] ?? NaN });
+    };
+    requestAnimationFrame(tick);
+  })`) as Promise<WindowFigures>;
 }
 
 async function openOn(context: BrowserContext, base: string, slide: number): Promise<Page> {
@@ -120,7 +114,9 @@ const fmt = (v: number | undefined, digits = 1) => (v === undefined || Number.is
  * in the three ways a lecture is given: the slide alone, presenter mode, and presenter mode
  * with the clone open (both windows measured at once).
  */
-export async function run(_args: string[]): Promise<void> {
+export async function run(args: string[]): Promise<void> {
+  const runsArg = args.find((a) => a.startsWith('--runs='));
+  const RUNS = runsArg ? Math.max(1, Number.parseInt(runsArg.slice('--runs='.length), 10) || DEFAULT_RUNS) : DEFAULT_RUNS;
   const out = await buildDeckTo('production');
   const server = await serveDirectory(out);
   const base = `${server.url}index.html`;

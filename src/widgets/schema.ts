@@ -181,4 +181,3 @@ export function defaultProblems(table: ParamTable): string[] {
 export const stateSchema = <E extends Record<string, Field>>(entries: E) => v.strictObject(entries);
 export type StateOf<S> = S extends v.GenericSchema<unknown, infer O> ? O : never;
 
-export { v };
