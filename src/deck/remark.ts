@@ -68,24 +68,7 @@ function printOnSlideSizedPages(ratio: '16:9' | '4:3'): void {
  */
 function domReadingSlideHash(): RemarkDom {
   const dom = new RemarkDom();
-  dom.getLocationHash = () => pendingHash ?? splitHash(location.hash).slide;
-  const write = dom.setLocationHash.bind(dom);
-  // Changing the URL makes Chromium bring style and layout up to date at once; done inside
-  // the key press it costs the slide change a second layout of the whole deck (measured
-  // 20–30 ms on the lecture), so the slide's hash is written once the new slide is painted.
-  let pendingHash: string | null = null;
-  dom.setLocationHash = (hash) => {
-    const scheduled = pendingHash !== null;
-    pendingHash = hash;
-    if (scheduled) return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const latest = pendingHash;
-        pendingHash = null;
-        if (latest !== null) write(latest);
-      }, 0),
-    );
-  };
+  dom.getLocationHash = () => splitHash(location.hash).slide;
   return dom;
 }
 

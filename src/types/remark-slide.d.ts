@@ -39,10 +39,9 @@ declare module 'remark-slide/src/remark/api.js' {
   }
 }
 declare module 'remark-slide/src/remark/dom.js' {
-  /** remark's window access; the deck replaces how it reads and writes the hash. */
+  /** remark's window access; the deck replaces how it reads the hash. */
   export default class Dom {
     getLocationHash(): string;
-    setLocationHash(hash: string): void;
   }
 }
 declare module 'remark-slide/src/remark/converter.js' {

@@ -196,11 +196,14 @@ describe.each([
   });
 
   it('prints the demo as its snapshot', async () => {
+    await goto(page, url, 3);
+    await waitRunning(page);
     await goto(page, url, 1);
+    await waitUnmounted(page);
     await page.emulateMedia({ media: 'print' });
-    const snapshots = await page.locator('.remark-slides-area .demo-host img.demo-snapshot').count();
+    const snapshots = page.locator('.remark-slides-area .demo-host img.demo-snapshot');
+    await expect.poll(() => snapshots.count(), { timeout: 10_000 }).toBe(2);
     await page.emulateMedia({ media: 'screen' });
-    expect(snapshots).toBe(2);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
   });
