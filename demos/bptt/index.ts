@@ -49,6 +49,7 @@ export default defineDemo(spec, ({ params, canvas, tf, later, redraw }) => {
   }
 
   return {
+    deriveFrom: (s) => [s.seed, s.gain, s.trunc, s.scheme],
     derive(s) {
       const m = modelFor(s.seed, s.gain);
       return { model: m, trunc: truncate(m, s.trunc, s.scheme) };

@@ -46,6 +46,7 @@ export default defineDemo(spec, ({ params, canvas, layer, role, listen, later, r
   if (role === 'driver') bindSurfaceInput(view.surfaceCanvas, { pointAt: view.pointAt, listen, state, update, startAt, inside });
 
   return {
+    deriveFrom: (s) => [s.start[0], s.start[1], s.lr, s.threshold],
     derive(s) {
       const common = { start: toPoint(s.start), lr: s.lr, steps: params.steps };
       return { plain: descend({ ...common, threshold: null }), clipped: descend({ ...common, threshold: s.threshold }) };

@@ -37,6 +37,8 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, reducedMotion, lis
 
   return {
     derive: (s) => traceState(tf, model, corpus, s),
+    // The clone parses each state afresh, so the weights are compared by value.
+    deriveFrom: (s) => [s.seed, s.length, s.trainSteps, s.weights?.join(',') ?? null],
     draw(trace, { state: s, since }) {
       const now = performance.now();
       const target = s.unrolled ? 1 : 0;

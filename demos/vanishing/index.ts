@@ -22,6 +22,7 @@ export default defineDemo(spec, ({ params, reducedMotion, canvas }) => {
   let revealed = 0;
   return {
     derive: (s) => measure({ seed: s.seed, lambda1: s.lambda1, activation: s.activation, matrix: s.matrix, horizon: params.horizon, sequences: params.sequences }),
+    deriveFrom: (s) => [s.seed, s.lambda1, s.activation, s.matrix],
     draw: (measurement, { state }) => drawVanishing(canvas, measurement, state.reveal),
     moving: (s) => s.reveal < params.horizon,
     tick(s, dt) {

@@ -120,7 +120,8 @@ export async function run(args: string[]): Promise<void> {
   const out = await buildDeckTo('production');
   const server = await serveDirectory(out);
   const base = `${server.url}index.html`;
-  const browser = await launchChrome();
+  const raster = (process.env.RASTER as 'software' | undefined) ?? 'swiftshader';
+  const browser = await launchChrome({ raster });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${base}#1`);

@@ -32,6 +32,20 @@ export const CHROME_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-export function launchChrome(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: findChrome(), headless: true, ...options, args: [...CHROME_ARGS, ...(options.args ?? [])] });
+/**
+ * How the browser draws: `swiftshader` rasterises canvases and composites through a software
+ * GL (what this headless setup does by default, and no user's browser does); `software` is
+ * what Chromium does on a machine without a usable GPU: Skia rasterises on the CPU and WebGL
+ * is absent.
+ */
+export type RasterMode = 'swiftshader' | 'software';
+export const RASTER_MODES: readonly RasterMode[] = ['swiftshader', 'software'];
+
+export function rasterArgs(mode: RasterMode): string[] {
+  return mode === 'software' ? ['--disable-gpu'] : [];
+}
+
+export function launchChrome(options: LaunchOptions & { raster?: RasterMode } = {}): Promise<Browser> {
+  const { raster = 'swiftshader', ...rest } = options;
+  return chromium.launch({ executablePath: findChrome(), headless: true, ...rest, args: [...CHROME_ARGS, ...rasterArgs(raster), ...(rest.args ?? [])] });
 }

@@ -6,7 +6,7 @@ import polyfills from 'remark-slide/src/polyfills.js';
 import printing from 'remark-slide/src/remark/components/printing/printing.js';
 import styler from 'remark-slide/src/remark/components/styler/styler.js';
 import type { DeckView } from '../widgets/runtime.ts';
-import { splitHash } from '../widgets/url-state.ts';
+import { currentSlideHash, deferSlideHash } from '../widgets/url-state.ts';
 import { expandFragments } from './fragments.ts';
 
 export type { RemarkSlideshow };
@@ -68,7 +68,9 @@ function printOnSlideSizedPages(ratio: '16:9' | '4:3'): void {
  */
 function domReadingSlideHash(): RemarkDom {
   const dom = new RemarkDom();
-  dom.getLocationHash = () => splitHash(location.hash).slide;
+  dom.getLocationHash = currentSlideHash;
+  const write = dom.setLocationHash.bind(dom);
+  dom.setLocationHash = (hash) => deferSlideHash(hash, write);
   return dom;
 }
 

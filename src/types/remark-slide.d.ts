@@ -42,6 +42,7 @@ declare module 'remark-slide/src/remark/dom.js' {
   /** remark's window access; the deck replaces how it reads the hash. */
   export default class Dom {
     getLocationHash(): string;
+    setLocationHash(hash: string): void;
   }
 }
 declare module 'remark-slide/src/remark/converter.js' {

@@ -94,6 +94,12 @@ export interface Frame<S> {
 export interface DemoParts<S, D> {
   /** The picture's data, computed from the state (memoised: called again only when the state changes). */
   derive(state: S): D;
+  /**
+   * The parts of the state that derive reads. When given, a new state whose parts are all the
+   * same (Object.is) keeps the last picture: an animation that only moves a cursor through the
+   * state does not recompute the model every frame.
+   */
+  deriveFrom?(state: S): readonly unknown[];
   /** Draws the picture; called once per change, and once per display frame while `moving`. */
   draw(picture: D, frame: Frame<S>): void;
   controls?: ControlSpec<S>[];

@@ -80,7 +80,7 @@ export class DemoHost implements ClockClient {
   private controls: BoundControl<unknown>[] = [];
   private canvases: DemoCanvas[] = [];
   private readonly cleanups: (() => void)[] = [];
-  private picture: { state: unknown; value: unknown } | undefined;
+  private picture: { state: unknown; inputs: readonly unknown[] | undefined; value: unknown } | undefined;
   private changedAt = 0;
   private dirty = true;
   /** Work handed to `later` that has not settled: the picture may still change. */
@@ -372,7 +372,8 @@ export class DemoHost implements ClockClient {
     this.guard(() => {
       const state = this.currentState();
       const kept = this.picture;
-      const picture = kept !== undefined && kept.state === state ? kept : { state, value: parts.derive(state) };
+      const inputs = parts.deriveFrom?.(state);
+      const picture = kept !== undefined && (kept.state === state || sameInputs(kept.inputs, inputs)) ? { ...kept, state } : { state, inputs, value: parts.derive(state) };
       this.picture = picture;
       const since = this.options.reducedMotion ? Infinity : performance.now() - this.changedAt;
       parts.draw(picture.value, { state, since });
@@ -455,4 +456,9 @@ export class DemoHost implements ClockClient {
     this.body.replaceChildren(box);
     this.release();
   }
+}
+
+/** Whether derive's inputs are unchanged; without declared inputs every new state derives again. */
+function sameInputs(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }

@@ -54,7 +54,48 @@ export function takeStatesFromLocation(): Record<string, Json> {
 
 /** Writes the current demos' states after remark's slide part, without a history entry or hashchange. */
 export function writeStatesToLocation(states: Record<string, Json>): void {
-  const { slide } = splitHash(location.hash);
-  const next = joinHash(slide, states);
+  const next = joinHash(currentSlideHash(), states);
+  // This write carries the slide too, so a deferred slide write has nothing left to do.
+  pendingSlide = null;
   if (next !== location.hash) history.replaceState(null, '', `${location.pathname}${location.search}${next}`);
+}
+
+/** remark's slide part waiting to be written (see deferSlideHash), and the URL it was deferred from. */
+let pendingSlide: string | null = null;
+let deferredFrom = '';
+let watching = false;
+
+/**
+ * The slide part of the URL as it will be once a deferred write lands; but a URL changed
+ * since the write was deferred is a navigation whose hashchange has not fired yet, and wins.
+ */
+export function currentSlideHash(): string {
+  return pendingSlide !== null && location.hash === deferredFrom ? pendingSlide : splitHash(location.hash).slide;
+}
+
+/**
+ * Changing the URL makes Chromium bring style and layout up to date at once: inside the key
+ * press that costs a slide change a second layout of the whole deck. remark's slide hash is
+ * therefore written once the new slide is painted. Any navigation in between wins: a
+ * hashchange (a link, a bookmark, a script setting location.hash) drops the deferred write,
+ * and so does finding the URL no longer the one the write was deferred from.
+ */
+export function deferSlideHash(hash: string, write: (hash: string) => void): void {
+  if (!watching) {
+    watching = true;
+    // Capture phase: runs before remark's own hashchange handler reads the hash.
+    addEventListener('hashchange', () => (pendingSlide = null), { capture: true });
+  }
+  const scheduled = pendingSlide !== null;
+  pendingSlide = hash;
+  if (scheduled) return;
+  deferredFrom = location.hash;
+  const flush = () => {
+    const latest = pendingSlide;
+    pendingSlide = null;
+    if (latest !== null && location.hash === deferredFrom) write(latest);
+  };
+  requestAnimationFrame(() => setTimeout(flush, 0));
+  // A window in the background gets no animation frames; its URL is written all the same.
+  setTimeout(flush, 250);
 }

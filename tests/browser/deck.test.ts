@@ -41,7 +41,8 @@ describe.each([
     for (let i = 1; i < count; i++) {
       await page.keyboard.press('ArrowRight');
       await waitForIndex(page, i);
-      expect(await page.evaluate(() => location.hash.split('~')[0])).toBe(`#${i + 1}`);
+      // The slide's hash is written once the new slide is painted.
+      await expect.poll(() => page.evaluate(() => location.hash.split('~')[0]), { timeout: 5_000 }).toBe(`#${i + 1}`);
       const overflows = await page.evaluate(() => {
         const el = document.querySelector('.remark-slides-area .remark-visible .remark-slide-content');
         return el !== null && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
@@ -62,6 +63,22 @@ describe.each([
     await waitForIndex(page, 2);
     await page.goto(target.url.split('#')[0] + '#5');
     await waitForIndex(page, 4);
+  });
+
+  it('a hash set just after a key press wins over the hash write of the key press', async () => {
+    await page.evaluate(() => (location.hash = '#4'));
+    await waitForIndex(page, 3);
+    // The key press writes its hash after the next paint; the script's hash comes first.
+    await page.keyboard.press('ArrowRight');
+    await page.evaluate(() => (location.hash = '#2'));
+    await waitForIndex(page, 1);
+    // Past both of the key press's deferred writes (next frame, and 250 ms for background windows).
+    await page.waitForTimeout(500);
+    expect(await visibleIndex(page)).toBe(1);
+    expect(await page.evaluate(() => location.hash)).toBe('#2');
+    await page.keyboard.press('ArrowRight');
+    await waitForIndex(page, 2);
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).toBe('#3');
   });
 
   it('toggles help, blackout and presenter mode from the keyboard', async () => {
