@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildDeckTo } from '../lib/build-deck.ts';
-import { launchChrome } from '../lib/chrome.ts';
+import { launchChrome, rasterFromArgs } from '../lib/chrome.ts';
 import { removeTemp } from '../lib/cli.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
@@ -120,8 +120,9 @@ export async function run(args: string[]): Promise<void> {
   const out = await buildDeckTo('production');
   const server = await serveDirectory(out);
   const base = `${server.url}index.html`;
-  const raster = (process.env.RASTER as 'software' | undefined) ?? 'swiftshader';
+  const raster = rasterFromArgs(args);
   const browser = await launchChrome({ raster });
+  console.info(`raster: ${raster}`);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${base}#1`);

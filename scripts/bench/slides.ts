@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildDeckTo } from '../lib/build-deck.ts';
-import { launchChrome } from '../lib/chrome.ts';
+import { launchChrome, rasterFromArgs } from '../lib/chrome.ts';
 import { removeTemp } from '../lib/cli.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
@@ -65,11 +65,13 @@ async function sample(browser: Browser, url: string, mode: Mode, pairs: [number,
  * same Markdown, alternated in one run, on the title and onto every demo's slide, in the
  * slide view and in presenter mode.
  */
-export async function run(_args: string[]): Promise<void> {
+export async function run(args: string[]): Promise<void> {
   const ours = await buildDeckTo('production');
   const stock = buildStockPage();
   const [oursServer, stockServer] = await Promise.all([serveDirectory(ours), serveDirectory(stock)]);
-  const browser = await launchChrome();
+  const raster = rasterFromArgs(args);
+  const browser = await launchChrome({ raster });
+  console.info(`raster: ${raster}`);
   try {
     const urls: Record<Variant, string> = { deck: `${oursServer.url}index.html#1`, stock: `${stockServer.url}index.html#1` };
     const probe = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -49,3 +49,10 @@ export function launchChrome(options: LaunchOptions & { raster?: RasterMode } = 
   const { raster = 'swiftshader', ...rest } = options;
   return chromium.launch({ executablePath: findChrome(), headless: true, ...rest, args: [...CHROME_ARGS, ...rasterArgs(raster), ...(rest.args ?? [])] });
 }
+
+/** The raster mode named by a suite's `--raster=` argument (default swiftshader); throws on an unknown one. */
+export function rasterFromArgs(args: string[]): RasterMode {
+  const value = args.find((a) => a.startsWith('--raster='))?.slice('--raster='.length) ?? 'swiftshader';
+  if (!(RASTER_MODES as readonly string[]).includes(value)) throw new Error(`--raster must be one of ${RASTER_MODES.join(', ')}, got "${value}"`);
+  return value as RasterMode;
+}
