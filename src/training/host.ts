@@ -10,8 +10,9 @@ import { JobRunner } from './job-runner.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { PROTOCOL_VERSION, parseFromWorker } from './protocol.ts';
 import type { TrainerRegistry } from './registry.ts';
-import type { SliceClock, SliceLoop } from './slices.ts';
-import { MAIN_THREAD_SLICE_MS, messageChannelClock, runInSlices } from './slices.ts';
+import { onQuiet } from './quiet.ts';
+import type { PausableClock, SliceClock, SliceLoop } from './slices.ts';
+import { MAIN_THREAD_SLICE_MS, messageChannelClock, pausableClock, runInSlices } from './slices.ts';
 
 export type TrainingPlace = 'starting' | 'worker' | 'main-thread';
 
@@ -63,14 +64,21 @@ export class TrainingHost {
   private readonly jobs = new Set<{ cancel(): void }>();
   private readonly createWorker: () => Promise<Worker | null>;
   private readonly loadRegistry: () => Promise<TrainerRegistry>;
-  private readonly clock: SliceClock;
+  private readonly clock: PausableClock;
   private readonly stopTimeoutMs: number;
 
   constructor(options: TrainingHostOptions = {}) {
     this.createWorker = options.createWorker ?? defaultCreateWorker;
     this.loadRegistry = options.loadRegistry ?? defaultRegistry;
-    this.clock = options.clock ?? messageChannelClock();
+    this.clock = pausableClock(options.clock ?? messageChannelClock());
     this.stopTimeoutMs = options.stopTimeoutMs ?? 2000;
+    onQuiet((ms) => this.pause(ms));
+  }
+
+  /** No job of this host starts a slice in the next `ms`, in a worker or on the main thread. */
+  pause(ms: number): void {
+    this.clock.pause(ms);
+    for (const worker of this.workers) worker.postMessage({ v: PROTOCOL_VERSION, type: 'pause', ms } satisfies ToWorker);
   }
 
   /** Workers started by this host and not yet terminated. */

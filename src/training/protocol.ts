@@ -5,13 +5,15 @@
  */
 import type { JobResult, ProgressReport, TrainingJobSpec } from './job.ts';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Page to worker. One worker runs one job: `start` once, then `stop` or `query` any number of times. */
 export type ToWorker =
   | { v: typeof PROTOCOL_VERSION; type: 'start'; job: TrainingJobSpec }
   | { v: typeof PROTOCOL_VERSION; type: 'stop' }
-  | { v: typeof PROTOCOL_VERSION; type: 'query'; queryId: number };
+  | { v: typeof PROTOCOL_VERSION; type: 'query'; queryId: number }
+  /** The page is busy (a slide change): start no slice in the next `ms`. */
+  | { v: typeof PROTOCOL_VERSION; type: 'pause'; ms: number };
 
 /** Worker to page. `ready` is the worker's first message: until it arrives the worker has not proved it can run. */
 export type FromWorker =
@@ -21,7 +23,7 @@ export type FromWorker =
   | { v: typeof PROTOCOL_VERSION; type: 'done'; result: JobResult }
   | { v: typeof PROTOCOL_VERSION; type: 'failed'; message: string };
 
-const TO_WORKER = new Set(['start', 'stop', 'query']);
+const TO_WORKER = new Set(['start', 'stop', 'query', 'pause']);
 const FROM_WORKER = new Set(['ready', 'progress', 'status', 'done', 'failed']);
 
 function check(data: unknown, types: Set<string>, side: string): string {
@@ -38,6 +40,7 @@ export function parseToWorker(data: unknown): ToWorker {
   const m = data as Record<string, unknown>;
   if (type === 'start' && (typeof m.job !== 'object' || m.job === null)) throw new TypeError('message to the training worker: "start" needs a job');
   if (type === 'query' && typeof m.queryId !== 'number') throw new TypeError('message to the training worker: "query" needs a numeric queryId');
+  if (type === 'pause' && !(typeof m.ms === 'number' && m.ms >= 0 && m.ms <= 10_000)) throw new TypeError('message to the training worker: "pause" needs ms between 0 and 10000');
   return data as ToWorker;
 }
 

@@ -14,8 +14,8 @@ export interface SliceClock {
 
 /** Main-thread slices stay well under 8 ms so a 60 Hz frame keeps most of its time. */
 export const MAIN_THREAD_SLICE_MS = 6;
-/** A worker's slice only bounds how long a stop or query message waits. */
-export const WORKER_SLICE_MS = 15;
+/** A worker's slice bounds how long a stop, query or pause message waits. */
+export const WORKER_SLICE_MS = 8;
 
 /**
  * A yield that is not clamped like nested setTimeout: a MessageChannel message is a
@@ -40,6 +40,38 @@ export function messageChannelClock(): SliceClock {
         live = false;
         ch.port1.close();
       };
+    },
+  };
+}
+
+/** A clock whose deferred slices wait while it is paused (see quiet.ts). */
+export interface PausableClock extends SliceClock {
+  /** No slice starts in the next `ms` (a later pause extends an earlier one). */
+  pause(ms: number): void;
+}
+
+type Wait = (ms: number, next: () => void) => () => void;
+const timeoutWait: Wait = (ms, next) => {
+  const t = setTimeout(next, ms);
+  return () => clearTimeout(t);
+};
+
+export function pausableClock(base: SliceClock, wait: Wait = timeoutWait): PausableClock {
+  let until = -Infinity;
+  return {
+    now: base.now,
+    pause(ms) {
+      until = Math.max(until, base.now() + ms);
+    },
+    defer(next) {
+      let cancel: () => void;
+      const attempt = () => {
+        const left = until - base.now();
+        if (left > 0) cancel = wait(left, attempt);
+        else next();
+      };
+      cancel = base.defer(attempt);
+      return () => cancel();
     },
   };
 }

@@ -9,7 +9,7 @@ import { JobRunner } from './job-runner.ts';
 import type { FromWorker } from './protocol.ts';
 import { PROTOCOL_VERSION, parseToWorker } from './protocol.ts';
 import type { SliceLoop } from './slices.ts';
-import { WORKER_SLICE_MS, messageChannelClock, runInSlices } from './slices.ts';
+import { WORKER_SLICE_MS, messageChannelClock, pausableClock, runInSlices } from './slices.ts';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the project compiles against the DOM library). */
 interface WorkerScope {
@@ -18,7 +18,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 const registry = builtinTrainers();
-const clock = messageChannelClock();
+const clock = pausableClock(messageChannelClock());
 let runner: JobRunner | null = null;
 let loop: SliceLoop | null = null;
 let ended = false;
@@ -66,6 +66,8 @@ scope.onmessage = (e: MessageEvent<unknown>) => {
       return;
     case 'stop':
       return finish('stopped');
+    case 'pause':
+      return clock.pause(msg.ms);
     case 'query': {
       if (!runner) return fail(new Error('query before start'));
       const report = runner.report(true);

@@ -6,6 +6,7 @@ import { openSyncChannel, type SyncChannel } from './sync.ts';
 import { loadTf, loseWebglContextForTesting, onBackendChange, onBackendLost, tfLoaded } from './tf-loader.ts';
 import { liveTrainingWorkers } from './training-jobs.ts';
 import { writeStatesToLocation } from './url-state.ts';
+import { quietTraining } from '../training/quiet.ts';
 
 /** What the runtime needs from the slide deck; src/deck/remark.ts provides it. */
 export interface DeckView {
@@ -22,6 +23,8 @@ export interface DeckView {
 
 const HOST = '.demo-host';
 const URL_WRITE_DELAY_MS = 250;
+/** How long training pauses for a slide change: its frame, the next slide's mount and snapshots. */
+const SLIDE_CHANGE_QUIET_MS = 250;
 
 /**
  * Work a slide change can leave for later (mounting ahead, snapshots, disposal, the
@@ -73,6 +76,9 @@ export class DemoRuntime {
     onBackendLost(() => this.remountTfjsDemos());
     onBackendChange((backend) => showBackendInHelp(`TensorFlow.js backend: ${backend.name} (${backend.reason})`));
     deck.onShow((index) => this.showSlide(index));
+    // A key press outside a demo may change the slide: training steps aside for its frames.
+    window.addEventListener('keydown', (e) => e.target instanceof Element && e.target.closest('.demo-root') === null && quietTraining(SLIDE_CHANGE_QUIET_MS), { capture: true });
+    window.addEventListener('hashchange', () => quietTraining(SLIDE_CHANGE_QUIET_MS), { capture: true });
     deck.onPresenterToggle(() => this.refreshPreview());
     window.addEventListener('beforeprint', () => this.fillHostsWithSnapshots());
   }

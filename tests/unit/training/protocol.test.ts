@@ -6,12 +6,13 @@ describe('training protocol', () => {
   it('accepts the messages of this version', () => {
     expect(parseToWorker({ v: PROTOCOL_VERSION, type: 'start', job: charJob() }).type).toBe('start');
     expect(parseToWorker({ v: PROTOCOL_VERSION, type: 'query', queryId: 3 }).type).toBe('query');
+    expect(parseToWorker({ v: PROTOCOL_VERSION, type: 'pause', ms: 250 }).type).toBe('pause');
     expect(parseFromWorker({ v: PROTOCOL_VERSION, type: 'ready' }).type).toBe('ready');
   });
 
   it('refuses another version, naming both', () => {
-    expect(() => parseToWorker({ v: 0, type: 'stop' })).toThrow(/protocol version 0 does not match this build's version 1/);
-    expect(() => parseFromWorker({ v: 2, type: 'ready' })).toThrow(/version 2/);
+    expect(() => parseToWorker({ v: 0, type: 'stop' })).toThrow(/protocol version 0 does not match this build's version 2/);
+    expect(() => parseFromWorker({ v: 3, type: 'ready' })).toThrow(/version 3/);
   });
 
   it('refuses unknown types, non-objects and incomplete messages', () => {
@@ -21,6 +22,8 @@ describe('training protocol', () => {
     expect(() => parseToWorker('stop')).toThrow(/got string/);
     expect(() => parseToWorker({ v: PROTOCOL_VERSION, type: 'start' })).toThrow(/"start" needs a job/);
     expect(() => parseToWorker({ v: PROTOCOL_VERSION, type: 'query' })).toThrow(/numeric queryId/);
+    expect(() => parseToWorker({ v: PROTOCOL_VERSION, type: 'pause', ms: -1 })).toThrow(/"pause" needs ms/);
+    expect(() => parseToWorker({ v: PROTOCOL_VERSION, type: 'pause', ms: Number.NaN })).toThrow(/"pause" needs ms/);
   });
 
   it('survives structured cloning with its typed arrays', () => {

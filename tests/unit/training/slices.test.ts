@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JobRunner } from '../../../src/training/job-runner.ts';
 import { TrainerRegistry } from '../../../src/training/registry.ts';
-import { MAIN_THREAD_SLICE_MS, runInSlices } from '../../../src/training/slices.ts';
+import { MAIN_THREAD_SLICE_MS, pausableClock, runInSlices } from '../../../src/training/slices.ts';
 import { FakeClock, charJob } from './fixtures.ts';
 
 /** A trainer whose every step costs `ms` of the fake clock's time. */
@@ -70,5 +70,57 @@ describe('runInSlices (main-thread fallback scheduler)', () => {
     clock.flush();
     expect(errors).toHaveLength(1);
     expect(String(errors[0])).toMatch(/step 4 failed/);
+  });
+});
+
+describe('pausableClock (a slide change pauses training)', () => {
+  /** Waits the test runs by hand: each records how long it was asked to wait. */
+  function manualWaits() {
+    const waits: { ms: number; next: () => void; live: boolean }[] = [];
+    const wait = (ms: number, next: () => void) => {
+      const w = { ms, next, live: true };
+      waits.push(w);
+      return () => (w.live = false);
+    };
+    return { waits, wait };
+  }
+
+  it('starts no slice while paused, and the next one once the pause is over', () => {
+    const base = new FakeClock();
+    const { waits, wait } = manualWaits();
+    const clock = pausableClock(base, wait);
+    const runner = new JobRunner(charJob({ trainer: 'timed', steps: 100, reportEvery: 1 }), timedRegistry(base, 2), () => undefined);
+    runInSlices(runner, MAIN_THREAD_SLICE_MS, clock, () => undefined, () => undefined);
+    base.tick();
+    const afterOne = runner.report(false).jobStep;
+    expect(afterOne).toBeGreaterThan(0);
+    clock.pause(250);
+    base.tick(); // the deferred slice finds the clock paused and waits instead
+    expect(runner.report(false).jobStep).toBe(afterOne);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]!.ms).toBeGreaterThan(200);
+    expect(waits[0]!.ms).toBeLessThanOrEqual(250);
+    base.t += 250;
+    waits[0]!.next();
+    expect(runner.report(false).jobStep).toBeGreaterThan(afterOne);
+  });
+
+  it('a later pause extends an earlier one, and stop() cancels a waiting slice', () => {
+    const base = new FakeClock();
+    const { waits, wait } = manualWaits();
+    const clock = pausableClock(base, wait);
+    const runner = new JobRunner(charJob({ trainer: 'timed', steps: 100, reportEvery: 1 }), timedRegistry(base, 2), () => undefined);
+    const loop = runInSlices(runner, MAIN_THREAD_SLICE_MS, clock, () => undefined, () => undefined);
+    clock.pause(100);
+    base.t += 50;
+    clock.pause(100);
+    base.tick();
+    expect(waits[0]!.ms).toBe(100);
+    base.t += 60;
+    waits[0]!.next(); // 40 ms of the second pause are left
+    expect(runner.report(false).jobStep).toBe(0);
+    expect(waits[1]!.ms).toBe(40);
+    loop.stop();
+    expect(waits[1]!.live).toBe(false);
   });
 });
