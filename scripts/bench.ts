@@ -10,7 +10,7 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
 };
 
 const USAGE =
-  'npm run bench -- [deck] [rnn] [demos] [slides] [training] [--runs N] [--min-ms M] [--backends webgl,wasm,cpu] [--precisions float64,float32] [--recurrentjs PATH] [--raster swiftshader|software] [--json FILE]';
+  'npm run bench -- [deck] [rnn] [demos] [slides] [training] [--runs N] [--min-ms M] [--backends webgl,wasm,cpu] [--precisions float64,float32] [--recurrentjs PATH] [--raster swiftshader|software] [--only demo,demo] [--json FILE]';
 const { values, positionals } = parseCli(
   USAGE,
   {
@@ -21,6 +21,7 @@ const { values, positionals } = parseCli(
     recurrentjs: { type: 'string' },
     json: { type: 'string' },
     raster: { type: 'string' },
+    only: { type: 'string' },
   },
   { min: 0, max: Object.keys(SUITES).length },
 );

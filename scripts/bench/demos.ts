@@ -127,7 +127,9 @@ export async function run(args: string[]): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${base}#1`);
     await page.waitForSelector('.remark-slides-area .remark-visible');
-    const demos = await demoSlides(page);
+    const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+    const demos = (await demoSlides(page)).filter((d) => !only || only.includes(d.name));
+    if (only && demos.length < only.length) throw new Error(`--only: no demo slide for ${only.filter((n) => !demos.some((d) => d.name === n)).join(', ')}`);
     await page.close();
     const rows: Record<string, Record<string, string>> = {};
     const missed: string[] = [];
