@@ -9,6 +9,7 @@ import type * as DeckModule from 'virtual:deck';
 import { showDiagnostics } from './deck/diagnostics-banner.ts';
 import { afterFirstContentfulPaint, fillPendingFigures, hasPendingFigures } from './deck/figures.ts';
 import { createDeck, isCloneWindow } from './deck/remark.ts';
+import { startExercises } from './study/exercises.ts';
 import { addStudyHelp } from './study/help-section.ts';
 import { pageStorage, ProgressStore } from './study/progress-store.ts';
 import { resumeAndTrack } from './study/resume.ts';
@@ -30,6 +31,7 @@ const progress = new ProgressStore(pageStorage());
 // The projector's clone follows the presenter; only the driving window resumes and keeps progress.
 if (!isCloneWindow()) resumeAndTrack({ ...deck, onShow: (h) => deck.view().onShow(h) }, progress, addressNamesSlide);
 addStudyHelp(progress);
+startExercises(progress);
 performance.mark('deck:slides');
 if (import.meta.env.DEV) showDiagnostics(diagnostics);
 const runtime = new DemoRuntime(deck.view(), urlStates);

@@ -6,6 +6,7 @@ import { lineAt, type Diagnostic } from './diagnostics.ts';
 import { findImages, isExternal, loadFigure } from './figures.ts';
 import { demoId, demoPlacement, findDemoFences } from './demo-fences.ts';
 import { findCodeFences } from './code-fences.ts';
+import { exerciseHtml, findExerciseFences, parseExercise } from './exercise-fences.ts';
 import { highlightCode, knownLanguages } from './highlight-code.ts';
 import { maskCodeAndTags } from './mask-code.ts';
 import { placementOf, renderLikeRemark } from './remark-render.ts';
@@ -87,6 +88,7 @@ export function compileDeck(
   const files = allChapters.map((c) => c.path);
   let formulaCount = 0;
   const ids = new Map<string, { where: string; name: string; explicit: boolean; params: string }>();
+  const exerciseIds = new Map<string, string>();
   diagnostics.push(...checkProperties(chapters.map((c) => ({ file: c.file, slides: splitSlides(c.text) }))));
 
   // The deck is read as one text, as remark reads it; each replacement keeps its chapter for messages.
@@ -165,6 +167,19 @@ export function compileDeck(
         for (const p of placement.problems) diagnostics.push({ level: 'warning', file: chapter.file, line: p.line, message: p.message });
         return table.add(placement.html);
       });
+    }
+    for (const fence of findExerciseFences(text)) {
+      demoStarts.add(fence.start);
+      const { exercise, problems } = parseExercise(fence);
+      for (const p of problems) diagnostics.push({ level: 'error', file: chapter.file, line: p.line, message: p.message });
+      if (!exercise) continue;
+      const earlier = exerciseIds.get(exercise.id);
+      if (earlier) {
+        diagnostics.push({ level: 'error', file: chapter.file, line: fence.line, message: `exercise id "${exercise.id}" is already used at ${earlier}; results are kept by id, so each exercise needs its own` });
+        continue;
+      }
+      exerciseIds.set(exercise.id, at(fence.start));
+      plan(fence.start, fence.end, 'text', () => table.add(exerciseHtml(exercise, at(fence.start))));
     }
     for (const block of findCodeFences(text)) {
       if (demoStarts.has(block.start) || block.lang === '' || PLAIN_LANGUAGES.has(block.lang)) continue;
