@@ -34,7 +34,10 @@ addStudyHelp(progress);
 startExercises(progress);
 performance.mark('deck:slides');
 if (import.meta.env.DEV) showDiagnostics(diagnostics);
-const runtime = new DemoRuntime(deck.view(), urlStates);
+const runtime = new DemoRuntime(deck.view(), urlStates, {
+  metBefore: (demoId, challengeId) => progress.get().challenges[`${demoId}/${challengeId}`] === true,
+  recordMet: (demoId, challengeId) => progress.setChallengeMet(`${demoId}/${challengeId}`),
+});
 runtime.start();
 if (hasPendingFigures()) {
   afterFirstContentfulPaint(() => void import('virtual:deck-figures').then(({ figures }) => {

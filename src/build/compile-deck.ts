@@ -149,7 +149,7 @@ export function compileDeck(
       demoStarts.add(fence.start);
       const { id, explicit, problem } = demoId(fence, chapter.file);
       if (problem) diagnostics.push({ level: 'error', file: chapter.file, line: problem.line, message: problem.message });
-      const params = fence.body.replace(/^\s*id\s*:.*$/m, '').trim();
+      const params = fence.body.replace(/^\s*(id|challenge)\s*:.*$/gm, '').trim();
       const earlier = ids.get(id);
       // Two fences share a demo's state only when both name the same id on purpose, for the same demo and parameters.
       if (earlier && !(earlier.explicit && explicit && earlier.name === fence.name && earlier.params === params)) {

@@ -7,6 +7,12 @@ import { loadTf, loseWebglContextForTesting, onBackendChange, onBackendLost, tfL
 import { liveTrainingWorkers } from './training-jobs.ts';
 import { writeStatesToLocation } from './url-state.ts';
 
+/** Where met challenges are kept (the student's progress), keyed by demo id and challenge id. */
+export interface ChallengeRecord {
+  metBefore(demoId: string, challengeId: string): boolean;
+  recordMet(demoId: string, challengeId: string): void;
+}
+
 /** What the runtime needs from the slide deck; src/deck/remark.ts provides it. */
 export interface DeckView {
   slideElements(): HTMLElement[];
@@ -53,6 +59,7 @@ export class DemoRuntime {
   constructor(
     private readonly deck: DeckView,
     urlStates: Record<string, Json> = {},
+    private readonly record?: ChallengeRecord,
   ) {
     this.reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     for (const [id, state] of Object.entries(urlStates)) this.states.set(id, { state, step: 0 });
@@ -194,6 +201,9 @@ export class DemoRuntime {
       state: saved?.state,
       step: saved?.step ?? 0,
       onCommit: (demoId, state, step) => this.onCommit(demoId, state, step),
+      challenges: challengesOf(host),
+      metBefore: (challengeId) => this.record?.metBefore(id, challengeId) ?? false,
+      onChallengeMet: (challengeId) => this.record?.recordMet(id, challengeId),
     });
     this.mounted.set(id, demo);
     host.replaceChildren(demo.root);
@@ -215,6 +225,7 @@ export class DemoRuntime {
       return;
     }
     if (demo.root.parentElement !== host) host.replaceChildren(demo.root);
+    demo.setChallenges(challengesOf(host));
     demo.show();
     afterPaint(() => this.fillHosts(id));
   }
@@ -299,6 +310,11 @@ export class DemoRuntime {
     }
     this.showSlide(index);
   }
+}
+
+/** The challenges a placement shows (its fence's `challenge:` line). */
+function challengesOf(host: HTMLElement): string[] {
+  return host.dataset.demoChallenge?.split(',').filter(Boolean) ?? [];
 }
 
 /** A demo's picture where the live demo is not: a hidden step, the preview, print. */
