@@ -9,7 +9,7 @@ import { findCodeFences } from './code-fences.ts';
 import { exerciseHtml, findExerciseFences, parseExercise } from './exercise-fences.ts';
 import { highlightCode, knownLanguages } from './highlight-code.ts';
 import { maskCodeAndTags } from './mask-code.ts';
-import { placementOf, renderLikeRemark } from './remark-render.ts';
+import { parseLikeRemark, placementOf, renderLikeRemark } from './remark-render.ts';
 import type { DemoSpec } from '../widgets/contract.ts';
 import { checkProperties, splitSlides } from './slide-properties.ts';
 
@@ -21,6 +21,27 @@ export interface CompiledDeck {
   /** Every file the deck was built from (chapters and figures), for the dev server to watch. */
   files: string[];
   formulaCount: number;
+  /** The chapters in order, with the number of remark slides (steps included) each makes: the reading view's headings. */
+  chapters: ChapterOutline[];
+}
+
+export interface ChapterOutline {
+  file: string;
+  title: string;
+  slides: number;
+}
+
+/** A chapter's title (its first `#` heading, formulas and Markdown marks dropped) and its slide count as remark makes them. */
+function outlineOf(chapter: ChapterSource): ChapterOutline {
+  const heading = /^#\s+(.+)$/m.exec(chapter.text)?.[1] ?? chapter.file;
+  const title = heading.replace(/\$([^$]*)\$/g, '$1').replace(/[*_`\\]/g, '').trim();
+  let slides = 0;
+  try {
+    slides = parseLikeRemark(chapter.text).filter((s) => s.properties.layout !== 'true' && s.properties.exclude !== 'true').length;
+  } catch {
+    // The whole deck's reading reports what remark cannot parse.
+  }
+  return { file: chapter.file, title, slides };
 }
 
 interface Replacement {
@@ -204,7 +225,7 @@ export function compileDeck(
     markdown = source;
     diagnostics.push({ level: 'error', file: chapters[0]?.file ?? 'slides', line: 0, message: `remark cannot read the deck: ${(e as Error).message}` });
   }
-  return { markdown, fragments: table.fragments, diagnostics, files, formulaCount };
+  return { markdown, fragments: table.fragments, diagnostics, files, formulaCount, chapters: chapters.map(outlineOf) };
 }
 
 const probe = (i: number) => `\uE002${i}\uE003`;
