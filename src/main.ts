@@ -13,6 +13,7 @@ import { startExercises } from './study/exercises.ts';
 import { addStudyHelp } from './study/help-section.ts';
 import { pageStorage, ProgressStore } from './study/progress-store.ts';
 import { bindStudyKeys } from './study/keys.ts';
+import { Overview, overviewSlides } from './study/overview.ts';
 import { addressFor, buildReadingView, isReadingView, type ReadingView } from './study/reading-view.ts';
 import { resumeAndTrack } from './study/resume.ts';
 import { DemoRuntime } from './widgets/runtime.ts';
@@ -35,10 +36,20 @@ const reading: ReadingView | null = isReadingView() ? openReadingView() : null;
 if (!reading && !isCloneWindow()) resumeAndTrack({ ...deck, onShow: (h) => deck.view().onShow(h) }, progress, addressNamesSlide);
 addStudyHelp(progress);
 startExercises(progress);
+let overview: Overview | undefined;
+/** Built on first use: it reads every slide's text and notes. */
+const openOverview = (search: boolean) => {
+  overview ??= new Overview({
+    slides: overviewSlides(deck.view().slideElements(), deck.continuedSlides()),
+    chapters,
+    jump: (index) => (reading ? reading.scrollToSlide(index) : deck.goto(index)),
+  });
+  overview.open(search);
+};
 bindStudyKeys({
   toggleReading: () => location.assign(addressFor(!reading, reading ? reading.currentSlide() : deck.currentIndex())),
-  overview: () => undefined,
-  search: () => undefined,
+  overview: () => openOverview(false),
+  search: () => openOverview(true),
   keepRemarkOut: reading !== null,
 });
 
