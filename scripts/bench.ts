@@ -7,10 +7,11 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   demos: () => import('./bench/demos.ts'),
   slides: () => import('./bench/slides.ts'),
   training: () => import('./bench/training.ts'),
+  reading: () => import('./bench/reading.ts'),
 };
 
-const USAGE =
-  'npm run bench -- [deck] [rnn] [demos] [slides] [training] [--runs N] [--min-ms M] [--backends webgl,wasm,cpu] [--precisions float64,float32] [--recurrentjs PATH] [--raster swiftshader|software] [--only demo,demo] [--json FILE]';
+// Built from the suite list, so adding a suite is one line above.
+const USAGE = `npm run bench -- ${Object.keys(SUITES).map((n) => `[${n}]`).join(' ')} [--runs N] [--min-ms M] [--backends webgl,wasm,cpu] [--precisions float64,float32] [--recurrentjs PATH] [--raster swiftshader|software] [--only demo,demo] [--json FILE]`;
 const { values, positionals } = parseCli(
   USAGE,
   {

@@ -3,11 +3,19 @@ import './styles/fonts.ts';
 import './styles/deck.css';
 import './styles/content.css';
 import './widgets/widgets.css';
-import { diagnostics, fragments, markdown } from 'virtual:deck';
+import './study/study.css';
+import { chapters, diagnostics, fragments, markdown } from 'virtual:deck';
 import type * as DeckModule from 'virtual:deck';
 import { showDiagnostics } from './deck/diagnostics-banner.ts';
 import { afterFirstContentfulPaint, fillPendingFigures, hasPendingFigures } from './deck/figures.ts';
-import { createDeck } from './deck/remark.ts';
+import { createDeck, isCloneWindow } from './deck/remark.ts';
+import { startExercises } from './study/exercises.ts';
+import { addStudyHelp } from './study/help-section.ts';
+import { pageStorage, ProgressStore } from './study/progress-store.ts';
+import { bindStudyKeys } from './study/keys.ts';
+import { Overview, overviewSlides } from './study/overview.ts';
+import { addressFor, buildReadingView, isReadingView, type ReadingView } from './study/reading-view.ts';
+import { resumeAndTrack } from './study/resume.ts';
 import { DemoRuntime } from './widgets/runtime.ts';
 import { takeStatesFromLocation } from './widgets/url-state.ts';
 
@@ -20,10 +28,55 @@ performance.mark('deck:script');
 const ratio = ratioFromUrl();
 document.documentElement.dataset.ratio = ratio;
 const urlStates = takeStatesFromLocation();
+const addressNamesSlide = location.hash.length > 1;
 const deck = createDeck({ markdown, fragments, ratio });
+const progress = new ProgressStore(pageStorage());
+const reading: ReadingView | null = isReadingView() ? openReadingView() : null;
+// The projector's clone follows the presenter; only the driving window resumes and keeps progress.
+if (!reading && !isCloneWindow()) resumeAndTrack({ ...deck, onShow: (h) => deck.view().onShow(h) }, progress, addressNamesSlide);
+addStudyHelp(progress);
+startExercises(progress);
+let overview: Overview | undefined;
+/** Built on first use: it reads every slide's text and notes. */
+const openOverview = (search: boolean) => {
+  overview ??= new Overview({
+    slides: overviewSlides(deck.view().slideElements(), deck.continuedSlides()),
+    chapters,
+    jump: (index) => (reading ? reading.scrollToSlide(index) : deck.goto(index)),
+  });
+  overview.open(search);
+};
+bindStudyKeys({
+  toggleReading: () => location.assign(addressFor(!reading, reading ? reading.currentSlide() : deck.currentIndex())),
+  overview: () => openOverview(false),
+  search: () => openOverview(true),
+  keepRemarkOut: reading !== null,
+});
+
+/** `?read`: the lecture as one page, on the slide the address names or where the student stopped. */
+function openReadingView(): ReadingView {
+  document.documentElement.classList.add('deck-reading-mode');
+  const view = buildReadingView({
+    slides: deck.view().slideElements(),
+    continued: deck.continuedSlides(),
+    chapters,
+    ratio,
+    title: document.title,
+  });
+  view.scrollToSlide(addressNamesSlide ? deck.currentIndex() : progress.get().slide);
+  view.onSlide((index) => {
+    progress.setSlide(index);
+    history.replaceState(null, '', `${location.pathname}${location.search}#${index + 1}`);
+  });
+  performance.mark('reading:first-slide');
+  return view;
+}
 performance.mark('deck:slides');
 if (import.meta.env.DEV) showDiagnostics(diagnostics);
-const runtime = new DemoRuntime(deck.view(), urlStates);
+const runtime = new DemoRuntime(reading?.deckView ?? deck.view(), urlStates, {
+  metBefore: (demoId, challengeId) => progress.get().challenges[`${demoId}/${challengeId}`] === true,
+  recordMet: (demoId, challengeId) => progress.setChallengeMet(`${demoId}/${challengeId}`),
+});
 runtime.start();
 if (hasPendingFigures()) {
   afterFirstContentfulPaint(() => void import('virtual:deck-figures').then(({ figures }) => {

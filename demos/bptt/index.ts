@@ -6,6 +6,7 @@
  */
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { rangeOf } from '../../src/widgets/schema.ts';
+import { challenges } from './challenges.ts';
 import { gradientCheck } from './gradcheck.ts';
 import { buildModel, truncate, type BpttModel } from './model.ts';
 import spec, { FRAMES_PER_STEP, SCHEMES, gainField, maxFrame, seedField, stepsOf } from './schema.ts';
@@ -93,4 +94,4 @@ export default defineDemo(spec, ({ params, canvas, tf, later, redraw }) => {
       { kind: 'slider', label: 'gain', field: gainField, step: 0.05, get: (s) => s.gain, set: (s, v) => ({ ...s, gain: Math.round(v * 100) / 100 }), format: (v) => v.toFixed(2) },
     ],
   };
-});
+}, challenges);

@@ -52,6 +52,9 @@ export default defineSpec({
       frame: integer(0, maxFrame(stepsOf(p))),
       playing: flag(),
     }),
+  challenges: {
+    'shortest-band': 'With the sliding band, find the shortest τ that loses less than 10 % of ∂J/∂W_rec.',
+  },
   /** Starts with both sweeps done, so the preview and print show the whole picture. */
   initialState: (p) => ({ seed: p.seed, gain: p.gain, trunc: stepsOf(p), scheme: 'chunked' as const, frame: maxFrame(stepsOf(p)), playing: false }),
 });

@@ -6,6 +6,7 @@
  * Pure float64 arithmetic, no TensorFlow.js: a run of 200 steps costs well under a
  * millisecond, so every state change recomputes both runs from scratch.
  */
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { logScale } from '../../src/widgets/controls.ts';
 import { rangeOf } from '../../src/widgets/schema.ts';
@@ -87,4 +88,4 @@ export default defineDemo(spec, ({ params, canvas, layer, role, listen, later, r
       { kind: 'slider', label: 'learning rate', range: LR.range, step: 0.05, get: (s) => LR.toPosition(s.lr), set: (s, v) => ({ ...s, lr: LR.toValue(v) }), format: (v) => String(LR.toValue(v)) },
     ],
   };
-});
+}, challenges);

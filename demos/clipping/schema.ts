@@ -47,5 +47,8 @@ export default defineSpec({
       step: integer(0, p.steps),
       playing: flag(),
     }),
+  challenges: {
+    'cross-fast': 'At learning rate 1 or more, find a clip threshold with which the clipped run crosses the cliff into the basin while plain descent is thrown out.',
+  },
   initialState: (p) => ({ seed: p.seed, threshold: p.threshold, lr: p.lr, start: [...DEFAULT_START] as [number, number], cursor: null, step: 0, playing: true }),
 });

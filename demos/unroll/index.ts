@@ -2,6 +2,7 @@
  * demos/unroll: an RNN reading a word, folded into its loop or unrolled into a chain whose
  * every step uses the same W_in, W_rec and U; values on hover; trains for real (tfjs).
  */
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { corpusOf, trainedState, trainingJob, traceState, unrollSpec } from './model.ts';
 import spec, { maxLength } from './schema.ts';
@@ -87,4 +88,4 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, reducedMotion, lis
       { kind: 'slider', label: 'steps T', range: [1, T], step: 1, get: (s) => s.length, set: (s, v) => ({ ...s, length: v, t: Math.min(s.t, v - 1) }) },
     ],
   };
-});
+}, challenges);

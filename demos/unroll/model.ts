@@ -58,7 +58,8 @@ function flatten(ps: ParamSet): number[] {
   return Object.values(ps).flatMap((p) => Array.from(p.data, (w) => Number(w.toPrecision(7))));
 }
 
-function batchFor(corpus: CharCorpus, length: number) {
+/** The first `length` steps of the word as one sequence: inputs text[0..length−1], targets text[1..length]. */
+export function batchFor(corpus: CharCorpus, length: number) {
   const ids = Array.from(corpus.ids);
   return {
     batchSize: 1,

@@ -51,5 +51,8 @@ export default defineSpec({
   tfjs: true,
   params,
   state,
+  challenges: {
+    'train-below': 'Train the network until its loss over the whole word is below 0.02 (a few presses of train).',
+  },
   initialState: (p): UnrollState => ({ seed: p.seed, length: maxLength(p), t: 0, unrolled: true, playing: false, trainSteps: 0, weights: null }),
 });

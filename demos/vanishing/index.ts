@@ -3,6 +3,7 @@
  * (λ₁γ)^(t−k), with λ₁ and the activation as controls. Everything is recomputed in float64
  * from the small state, so the clone draws the same picture from the states it receives.
  */
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { logScale } from '../../src/widgets/controls.ts';
 import { measure } from './model.ts';
@@ -47,4 +48,4 @@ export default defineDemo(spec, ({ params, reducedMotion, canvas }) => {
       { kind: 'button', label: 'new inputs', title: 'Draw a new W_rec and new input sequences (next seed)', press: (s) => restart(s, { seed: s.seed >= SEED_MAX ? 0 : s.seed + 1 }) },
     ],
   };
-});
+}, challenges);

@@ -38,5 +38,8 @@ export default defineSpec({
       /** Gaps t − k drawn so far, 0..horizon; horizon when the animation is done. */
       reveal: integer(0, p.horizon),
     }),
+  challenges: {
+    'tanh-band': 'With tanh, keep the median curve between 10⁻² and 10² at every gap up to 50.',
+  },
   initialState: (p) => ({ seed: p.seed, lambda1: p.lambda1, activation: p.activation, matrix: p.matrix, reveal: p.horizon }),
 });

@@ -6,9 +6,10 @@ import { lineAt, type Diagnostic } from './diagnostics.ts';
 import { findImages, isExternal, loadFigure } from './figures.ts';
 import { demoId, demoPlacement, findDemoFences } from './demo-fences.ts';
 import { findCodeFences } from './code-fences.ts';
+import { exerciseHtml, findExerciseFences, parseExercise } from './exercise-fences.ts';
 import { highlightCode, knownLanguages } from './highlight-code.ts';
 import { maskCodeAndTags } from './mask-code.ts';
-import { placementOf, renderLikeRemark } from './remark-render.ts';
+import { parseLikeRemark, placementOf, renderLikeRemark } from './remark-render.ts';
 import type { DemoSpec } from '../widgets/contract.ts';
 import { checkProperties, splitSlides } from './slide-properties.ts';
 
@@ -20,6 +21,27 @@ export interface CompiledDeck {
   /** Every file the deck was built from (chapters and figures), for the dev server to watch. */
   files: string[];
   formulaCount: number;
+  /** The chapters in order, with the number of remark slides (steps included) each makes: the reading view's headings. */
+  chapters: ChapterOutline[];
+}
+
+export interface ChapterOutline {
+  file: string;
+  title: string;
+  slides: number;
+}
+
+/** A chapter's title (its first `#` heading, formulas and Markdown marks dropped) and its slide count as remark makes them. */
+function outlineOf(chapter: ChapterSource): ChapterOutline {
+  const heading = /^#\s+(.+)$/m.exec(chapter.text)?.[1] ?? chapter.file;
+  const title = heading.replace(/\$([^$]*)\$/g, '$1').replace(/[*_`\\]/g, '').trim();
+  let slides = 0;
+  try {
+    slides = parseLikeRemark(chapter.text).filter((s) => s.properties.layout !== 'true' && s.properties.exclude !== 'true').length;
+  } catch {
+    // The whole deck's reading reports what remark cannot parse.
+  }
+  return { file: chapter.file, title, slides };
 }
 
 interface Replacement {
@@ -87,6 +109,7 @@ export function compileDeck(
   const files = allChapters.map((c) => c.path);
   let formulaCount = 0;
   const ids = new Map<string, { where: string; name: string; explicit: boolean; params: string }>();
+  const exerciseIds = new Map<string, string>();
   diagnostics.push(...checkProperties(chapters.map((c) => ({ file: c.file, slides: splitSlides(c.text) }))));
 
   // The deck is read as one text, as remark reads it; each replacement keeps its chapter for messages.
@@ -147,7 +170,7 @@ export function compileDeck(
       demoStarts.add(fence.start);
       const { id, explicit, problem } = demoId(fence, chapter.file);
       if (problem) diagnostics.push({ level: 'error', file: chapter.file, line: problem.line, message: problem.message });
-      const params = fence.body.replace(/^\s*id\s*:.*$/m, '').trim();
+      const params = fence.body.replace(/^\s*(id|challenge)\s*:.*$/gm, '').trim();
       const earlier = ids.get(id);
       // Two fences share a demo's state only when both name the same id on purpose, for the same demo and parameters.
       if (earlier && !(earlier.explicit && explicit && earlier.name === fence.name && earlier.params === params)) {
@@ -165,6 +188,19 @@ export function compileDeck(
         for (const p of placement.problems) diagnostics.push({ level: 'warning', file: chapter.file, line: p.line, message: p.message });
         return table.add(placement.html);
       });
+    }
+    for (const fence of findExerciseFences(text)) {
+      demoStarts.add(fence.start);
+      const { exercise, problems } = parseExercise(fence);
+      for (const p of problems) diagnostics.push({ level: 'error', file: chapter.file, line: p.line, message: p.message });
+      if (!exercise) continue;
+      const earlier = exerciseIds.get(exercise.id);
+      if (earlier) {
+        diagnostics.push({ level: 'error', file: chapter.file, line: fence.line, message: `exercise id "${exercise.id}" is already used at ${earlier}; results are kept by id, so each exercise needs its own` });
+        continue;
+      }
+      exerciseIds.set(exercise.id, at(fence.start));
+      plan(fence.start, fence.end, 'text', () => table.add(exerciseHtml(exercise, at(fence.start))));
     }
     for (const block of findCodeFences(text)) {
       if (demoStarts.has(block.start) || block.lang === '' || PLAIN_LANGUAGES.has(block.lang)) continue;
@@ -189,7 +225,7 @@ export function compileDeck(
     markdown = source;
     diagnostics.push({ level: 'error', file: chapters[0]?.file ?? 'slides', line: 0, message: `remark cannot read the deck: ${(e as Error).message}` });
   }
-  return { markdown, fragments: table.fragments, diagnostics, files, formulaCount };
+  return { markdown, fragments: table.fragments, diagnostics, files, formulaCount, chapters: chapters.map(outlineOf) };
 }
 
 const probe = (i: number) => `\uE002${i}\uE003`;

@@ -99,6 +99,7 @@ export function demoPlacement(fence: DemoFence, file: string, manifests: Readonl
     return { html: errorBox(origin, message), problems: [{ line: fence.line, message }] };
   }
   const { values, problems } = validateParams(manifest, fence.body);
+  const challenges = challengesOf(fence, manifest, problems);
   if (problems.length > 0) {
     const located = problems.map((p) => ({ line: p.line > 0 ? fence.bodyLine + p.line - 1 : fence.line, message: p.message }));
     return { html: errorBox(origin, located.map((p) => `line ${p.line}: ${p.message}`).join('\n')), problems: located };
@@ -109,12 +110,26 @@ export function demoPlacement(fence: DemoFence, file: string, manifests: Readonl
     `data-demo-id="${escapeHtml(id)}"`,
     `data-demo-origin="${escapeHtml(origin)}"`,
     `data-demo-params="${escapeHtml(JSON.stringify(values))}"`,
+    ...(challenges.length > 0 ? [`data-demo-challenge="${escapeHtml(challenges.join(','))}"`] : []),
     `style="height:${manifest.height}px"`,
   ].join(' ');
   return {
     html: `<span ${attrs}><span class="demo-placeholder" style="height:${manifest.height}px">Live demo: ${escapeHtml(manifest.title)}. ${escapeHtml(manifest.summary)}</span></span>`,
     problems: [],
   };
+}
+
+/** The fence's `challenge:` line: ids of the demo's challenges to show with it, comma-separated. */
+function challengesOf(fence: DemoFence, manifest: DemoSpec, problems: { line: number; message: string }[]): string[] {
+  const entry = parseParamLines(fence.body).entries.find((e) => e.key === 'challenge');
+  if (!entry) return [];
+  const known = Object.keys(manifest.challenges ?? {});
+  const ids = entry.raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) {
+    if (!known.includes(id)) problems.push({ line: entry.line, message: `unknown challenge "${id}" for demo "${manifest.name}" (known: ${known.join(', ') || 'none'})` });
+  }
+  if (ids.length === 0) problems.push({ line: entry.line, message: 'write "challenge: <id>" with the id of one of the demo\'s challenges' });
+  return ids;
 }
 
 function errorBox(origin: string, message: string): string {

@@ -116,6 +116,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         // In the build, figures stay out of the first chunk (a third of its size) and arrive just after.
         `export const fragments = ${JSON.stringify(isBuild ? deck.fragments.map((f, i) => (isFigure(f) ? pendingFigure(i) : f)) : deck.fragments)};`,
         `export const diagnostics = ${JSON.stringify(deck.diagnostics)};`,
+        `export const chapters = ${JSON.stringify(deck.chapters)};`,
       ].join('\n');
     },
     transform(code, id) {

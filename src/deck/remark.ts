@@ -18,6 +18,10 @@ export interface Deck {
   reload(markdown: string, fragments: readonly string[]): void;
   currentIndex(): number;
   slideCount(): number;
+  /** Shows the slide at 0-based `index`. */
+  goto(index: number): void;
+  /** Per slide (0-based, as remark numbers them): whether it is a later `--` step of the slide before it. */
+  continuedSlides(): boolean[];
   /** What the live-demo runtime needs: slide elements, remark's show events, the paired window. */
   view(): DeckView;
 }
@@ -124,6 +128,8 @@ export function createDeck(options: DeckOptions): Deck {
     },
     currentIndex: () => slideshow.getCurrentSlideIndex(),
     slideCount: () => slideshow.getSlideCount(),
+    goto: (index) => slideshow.gotoSlide(index + 1),
+    continuedSlides: () => slideshow.getSlides().map((s) => s.properties.continued === 'true'),
     view: () => deckView(slideshow),
   };
 }

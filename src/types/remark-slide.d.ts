@@ -67,6 +67,8 @@ declare module 'virtual:deck' {
   export const markdown: string;
   export const fragments: string[];
   export const diagnostics: Diagnostic[];
+  /** Chapters in order: title and the number of remark slides each makes. */
+  export const chapters: { file: string; title: string; slides: number }[];
 }
 declare module 'virtual:deck-figures' {
   /** Figure HTML by fragment index. */

@@ -35,6 +35,12 @@ export interface DemoSpec<P extends ParamValues = ParamValues, S = unknown> {
   /** The state's schema; it may depend on the parameters (a length bound by the text, say). */
   state(params: P): GenericSchema<unknown, S>;
   initialState(params: P): S;
+  /**
+   * Goals a student reaches by operating the demo, by id: the sentence shown on the slide.
+   * A fence shows one with `challenge: <id>`; the check is the module's (see DemoModule),
+   * loaded with the demo, since it usually runs the model.
+   */
+  challenges?: Readonly<Record<string, string>>;
 }
 
 export function defineSpec<T extends ParamTable, S>(spec: {
@@ -46,6 +52,7 @@ export function defineSpec<T extends ParamTable, S>(spec: {
   params: T;
   state(params: ParamsOf<T>): GenericSchema<unknown, S>;
   initialState(params: ParamsOf<T>): S;
+  challenges?: Readonly<Record<string, string>>;
 }): DemoSpec<ParamsOf<T>, S> {
   return spec as unknown as DemoSpec<ParamsOf<T>, S>;
 }
@@ -115,12 +122,32 @@ export interface DemoParts<S, D> {
   dispose?(): void;
 }
 
+/**
+ * Whether a challenge is met, from the demo's state as its schema checked it (and the
+ * fence's parameters): pure, no DOM, no canvas, so it runs the same in both windows and in
+ * Node tests. The runtime calls it after a state change settles, never per frame.
+ */
+export type ChallengeCheck<P, S> = (state: S, params: P) => boolean;
+
 /** The default export of demos/<name>/index.ts. */
 export interface DemoModule<P extends ParamValues = ParamValues, S = unknown, D = unknown> {
   spec: DemoSpec<P, S>;
   setup(context: DemoSetup<P, S>): DemoParts<S, D> | Promise<DemoParts<S, D>>;
+  /** The check of each challenge the spec declares, by the same ids. */
+  challenges: Readonly<Record<string, ChallengeCheck<P, S>>>;
 }
 
-export function defineDemo<P extends ParamValues, S, D>(spec: DemoSpec<P, S>, setup: (context: DemoSetup<P, S>) => DemoParts<S, D> | Promise<DemoParts<S, D>>): DemoModule<P, S, D> {
-  return { spec, setup };
+/**
+ * `challenges`: one check per id of `spec.challenges` (usually imported from the demo's
+ * challenges.ts, where Node tests reach it without the view).
+ */
+export function defineDemo<P extends ParamValues, S, D>(
+  spec: DemoSpec<P, S>,
+  setup: (context: DemoSetup<P, S>) => DemoParts<S, D> | Promise<DemoParts<S, D>>,
+  challenges: Readonly<Record<string, ChallengeCheck<P, S>>> = {},
+): DemoModule<P, S, D> {
+  const declared = Object.keys(spec.challenges ?? {}).sort().join(', ');
+  const checked = Object.keys(challenges).sort().join(', ');
+  if (declared !== checked) throw new Error(`demo "${spec.name}": its spec declares the challenges [${declared}] but its module checks [${checked}]`);
+  return { spec, setup, challenges };
 }

@@ -57,7 +57,16 @@ export interface HostOptions {
   state: Json | undefined;
   step?: number;
   onCommit: (id: string, state: Json, step: number) => void;
+  /** Ids of the demo's challenges this placement shows (the fence's `challenge:` line). */
+  challenges?: readonly string[];
+  /** Whether a challenge was met in an earlier session (kept progress). */
+  metBefore?: (challengeId: string) => boolean;
+  /** Driver: a challenge is met by the state shown now. */
+  onChallengeMet?: (challengeId: string) => void;
 }
+
+/** A challenge is checked once the state has rested this long: a slider drag runs the model once, not per frame. */
+const CHALLENGE_SETTLE_MS = 120;
 
 /**
  * One live demo: the runtime's side of the contract. It owns the root element (which
@@ -92,6 +101,9 @@ export class DemoHost implements ClockClient {
   private readonly body: HTMLElement;
   private readonly canParse: (raw: unknown) => unknown | null;
   private readonly training = new DemoTraining();
+  private module: DemoModule | undefined;
+  private challengeBox: HTMLElement | undefined;
+  private challengeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: HostOptions) {
     this.state = options.state;
@@ -211,6 +223,7 @@ export class DemoHost implements ClockClient {
         return;
       }
       this.parts = parts;
+      this.module = module;
       this.setStep(parts.step?.(state) ?? this.step);
       this.controls = (parts.controls ?? []).map((c) => bindControl(c, () => state, (next) => context.update(next)));
       for (const c of this.controls) {
@@ -220,6 +233,7 @@ export class DemoHost implements ClockClient {
       if (role !== 'driver') this.root.title = 'Driven from the presenter window';
       makeMain();
       this.badge();
+      this.showChallenges();
       this.changedAt = performance.now();
       this.drawNow();
       this.setStatus(this.active ? 'running' : 'paused');
@@ -301,6 +315,7 @@ export class DemoHost implements ClockClient {
     if (this.parts) this.takeSnapshot();
     this.disposed = true;
     this.active = false;
+    clearTimeout(this.challengeTimer);
     unsubscribe(this);
     this.release();
     this.root.remove();
@@ -353,6 +368,68 @@ export class DemoHost implements ClockClient {
     this.sinceReducedStep = 0;
     for (const c of this.controls) c.sync(state);
     this.requestDraw();
+    this.scheduleChallengeCheck();
+  }
+
+  /** Two slides can share one demo (one `id:`) and show different challenges: the one it moves to decides. */
+  setChallenges(ids: readonly string[]): void {
+    const current = this.options.challenges ?? [];
+    if (current.join(',') === ids.join(',')) return;
+    this.options.challenges = ids;
+    this.challengeBox?.remove();
+    this.challengeBox = undefined;
+    this.showChallenges();
+  }
+
+  /** The challenges this placement shows, as lines just under the demo: the goal, and whether the state meets it. */
+  private showChallenges(): void {
+    const ids = this.options.challenges ?? [];
+    if (ids.length === 0 || !this.module) return;
+    const box = document.createElement('div');
+    box.className = 'demo-challenge';
+    for (const id of ids) {
+      const line = document.createElement('div');
+      line.className = 'demo-challenge-line';
+      line.dataset.challenge = id;
+      const goal = document.createElement('span');
+      goal.className = 'demo-challenge-goal';
+      goal.textContent = `Challenge: ${this.options.spec.challenges?.[id] ?? id}`;
+      const status = document.createElement('span');
+      status.className = 'demo-challenge-status';
+      status.setAttribute('role', 'status');
+      line.append(goal, status);
+      box.append(line);
+    }
+    this.challengeBox = box;
+    this.root.append(box);
+    this.checkChallenges();
+  }
+
+  private scheduleChallengeCheck(): void {
+    if (!this.challengeBox) return;
+    clearTimeout(this.challengeTimer);
+    this.challengeTimer = setTimeout(() => this.checkChallenges(), CHALLENGE_SETTLE_MS);
+  }
+
+  /** Runs each shown challenge's check on the current state; met ones are reported (driver) and marked in place. */
+  private checkChallenges(): void {
+    const box = this.challengeBox;
+    const checks = this.module?.challenges;
+    if (!box || !checks || this.disposed || !this.parts) return;
+    this.guard(() => {
+      const state = this.currentState();
+      for (const line of box.querySelectorAll<HTMLElement>('.demo-challenge-line')) {
+        const id = line.dataset.challenge ?? '';
+        const check = checks[id];
+        if (!check) throw new Error(`challenge "${id}" has no check in demos/${this.options.spec.name}`);
+        const met = check(state, this.options.params);
+        if (met && this.options.role === 'driver') this.options.onChallengeMet?.(id);
+        const before = this.options.metBefore?.(id) ?? false;
+        line.dataset.challengeMet = met ? 'now' : before ? 'before' : 'no';
+        const status = line.querySelector('.demo-challenge-status');
+        if (status) status.textContent = met ? '✓ met' : before ? '✓ met before; not by this state' : 'not yet';
+      }
+    });
   }
 
   private requestDraw(): void {

@@ -8,6 +8,12 @@ import { liveTrainingWorkers } from './training-jobs.ts';
 import { writeStatesToLocation } from './url-state.ts';
 import { quietTraining } from '../training/quiet.ts';
 
+/** Where met challenges are kept (the student's progress), keyed by demo id and challenge id. */
+export interface ChallengeRecord {
+  metBefore(demoId: string, challengeId: string): boolean;
+  recordMet(demoId: string, challengeId: string): void;
+}
+
 /** What the runtime needs from the slide deck; src/deck/remark.ts provides it. */
 export interface DeckView {
   slideElements(): HTMLElement[];
@@ -56,6 +62,7 @@ export class DemoRuntime {
   constructor(
     private readonly deck: DeckView,
     urlStates: Record<string, Json> = {},
+    private readonly record?: ChallengeRecord,
   ) {
     this.reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     for (const [id, state] of Object.entries(urlStates)) this.states.set(id, { state, step: 0 });
@@ -200,6 +207,9 @@ export class DemoRuntime {
       state: saved?.state,
       step: saved?.step ?? 0,
       onCommit: (demoId, state, step) => this.onCommit(demoId, state, step),
+      challenges: challengesOf(host),
+      metBefore: (challengeId) => this.record?.metBefore(id, challengeId) ?? false,
+      onChallengeMet: (challengeId) => this.record?.recordMet(id, challengeId),
     });
     this.mounted.set(id, demo);
     host.replaceChildren(demo.root);
@@ -221,6 +231,7 @@ export class DemoRuntime {
       return;
     }
     if (demo.root.parentElement !== host) host.replaceChildren(demo.root);
+    demo.setChallenges(challengesOf(host));
     demo.show();
     afterPaint(() => this.fillHosts(id));
   }
@@ -305,6 +316,11 @@ export class DemoRuntime {
     }
     this.showSlide(index);
   }
+}
+
+/** The challenges a placement shows (its fence's `challenge:` line). */
+function challengesOf(host: HTMLElement): string[] {
+  return host.dataset.demoChallenge?.split(',').filter(Boolean) ?? [];
 }
 
 /** A demo's picture where the live demo is not: a hidden step, the preview, print. */

@@ -132,11 +132,11 @@ export function parseParamLines(body: string): { entries: FenceLine[]; problems:
 }
 
 /** Keys every fence takes besides the demo's own parameters. */
-export const FENCE_KEYS = ['id'] as const;
+export const FENCE_KEYS = ['id', 'challenge'] as const;
 
 /**
  * A fence's parameters: defaults, overridden by its lines, each checked against its field.
- * `id` is read by the build, not here.
+ * `id` and `challenge` are read by the build, not here.
  */
 export function validateParams(demo: { name: string; params: ParamTable }, body: string): { values: ParamValues; problems: ParamProblem[] } {
   const { entries, problems } = parseParamLines(body);
@@ -149,7 +149,7 @@ export function validateParams(demo: { name: string; params: ParamTable }, body:
     const def = demo.params[key];
     if (!def) {
       const known = Object.keys(demo.params).join(', ') || 'none';
-      problems.push({ line, message: `unknown parameter "${key}" for demo "${demo.name}" (known: ${known}, and id)` });
+      problems.push({ line, message: `unknown parameter "${key}" for demo "${demo.name}" (known: ${known}, and id, challenge)` });
       continue;
     }
     const field = def.field as Field;

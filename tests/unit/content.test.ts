@@ -456,8 +456,8 @@ describe('the lecture in slides/', () => {
     const demos = slides.flatMap((s) => [...s.content.matchAll(/^```demo:([\w-]+)\n([\s\S]*?)^```/gm)].map((m) => ({ s, name: m[1]!, body: m[2]! })));
     expect(new Set(demos.map((d) => d.name))).toEqual(new Set(['unroll', 'bptt', 'vanishing', 'clipping']));
     for (const d of demos) {
-      // `id:` names the demo (kept state, bookmarks); it is not a parameter.
-      const params = d.body.split('\n').filter((l) => l.trim() && !/^id:/.test(l.trim()));
+      // `id:` names the demo (kept state, bookmarks) and `challenge:` shows one of its goals; neither is a parameter.
+      const params = d.body.split('\n').filter((l) => l.trim() && !/^(id|challenge):/.test(l.trim()));
       expect(params.every((l) => /^seed: \d+$/.test(l.trim())), `${where(d.s)}: ${d.name}`).toBe(true);
     }
   });

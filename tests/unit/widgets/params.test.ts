@@ -38,7 +38,7 @@ describe('validateParams', () => {
       [3, '"word" must be at most 5 characters, got "TOOLONGWORD"'],
       [4, '"on" must be a boolean, got "yes"'],
       [5, '"act" must be one of tanh, relu, got "gelu"'],
-      [6, 'unknown parameter "colour" for demo "toy" (known: seed, rate, word, on, act, and id)'],
+      [6, 'unknown parameter "colour" for demo "toy" (known: seed, rate, word, on, act, and id, challenge)'],
       [7, 'expected "key: value", got "nonsense"'],
       [8, 'parameter "seed" is given twice'],
     ]);

@@ -1,0 +1,135 @@
+import * as v from 'valibot';
+
+/**
+ * What a student's browser keeps between visits: the slide they were on and the results
+ * of the exercises and demo challenges. One versioned JSON value in localStorage; a value
+ * that does not parse, or parses into something else, is dropped with a console warning
+ * and the deck starts fresh, never blank.
+ */
+export const PROGRESS_KEY = 'rnn-deck:progress';
+export const PROGRESS_VERSION = 1;
+
+const exerciseResult = v.strictObject({
+  /** Whether the last checked answer was right. */
+  correct: v.boolean(),
+  /** The answer as typed or chosen, so the page shows it again. */
+  answer: v.pipe(v.string(), v.maxLength(200)),
+});
+
+const progressSchema = v.strictObject({
+  version: v.literal(PROGRESS_VERSION),
+  /** 0-based index of the last slide shown. */
+  slide: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  exercises: v.record(v.string(), exerciseResult),
+  /** Challenges met, keyed `demoId/challengeId`. */
+  challenges: v.record(v.string(), v.literal(true)),
+});
+
+export type Progress = v.InferOutput<typeof progressSchema>;
+export type ExerciseResult = v.InferOutput<typeof exerciseResult>;
+
+/** The part of Storage this uses: localStorage in the page, a Map in tests. */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, slide: 0, exercises: {}, challenges: {} });
+
+/** Reads the stored progress; anything unreadable is ignored with a warning. */
+export function readProgress(store: KeyValueStore | null, warn: (message: string) => void = (m) => console.warn(m)): Progress {
+  if (!store) return emptyProgress();
+  let raw: string | null;
+  try {
+    raw = store.getItem(PROGRESS_KEY);
+  } catch (error) {
+    warn(`stored progress cannot be read (${(error as Error).message}); starting fresh`);
+    return emptyProgress();
+  }
+  if (raw === null) return emptyProgress();
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    warn(`stored progress under "${PROGRESS_KEY}" is not JSON; it is ignored`);
+    return emptyProgress();
+  }
+  const parsed = v.safeParse(progressSchema, json);
+  if (parsed.success) return parsed.output;
+  const version = typeof json === 'object' && json !== null && 'version' in json ? (json as { version: unknown }).version : undefined;
+  warn(
+    version !== PROGRESS_VERSION
+      ? `stored progress has version ${JSON.stringify(version)}, this deck reads version ${PROGRESS_VERSION}; it is ignored`
+      : `stored progress under "${PROGRESS_KEY}" is malformed (${parsed.issues[0]?.message ?? 'unknown problem'}); it is ignored`,
+  );
+  return emptyProgress();
+}
+
+/**
+ * The page's progress: read once, changed through these methods, written after each
+ * change. A store that refuses writes (private mode, quota) only loses persistence.
+ */
+export class ProgressStore {
+  private progress: Progress;
+  private readonly listeners = new Set<(p: Progress) => void>();
+
+  constructor(
+    private readonly store: KeyValueStore | null,
+    warn?: (message: string) => void,
+  ) {
+    this.progress = readProgress(store, warn);
+  }
+
+  get(): Progress {
+    return this.progress;
+  }
+
+  setSlide(index: number): void {
+    if (index === this.progress.slide || !Number.isInteger(index) || index < 0) return;
+    this.change({ ...this.progress, slide: index });
+  }
+
+  setExercise(id: string, result: ExerciseResult): void {
+    this.change({ ...this.progress, exercises: { ...this.progress.exercises, [id]: { correct: result.correct, answer: result.answer.slice(0, 200) } } });
+  }
+
+  setChallengeMet(key: string): void {
+    if (this.progress.challenges[key]) return;
+    this.change({ ...this.progress, challenges: { ...this.progress.challenges, [key]: true } });
+  }
+
+  /** Forgets everything: the slide, the exercises, the challenges. */
+  clear(): void {
+    try {
+      this.store?.removeItem(PROGRESS_KEY);
+    } catch {
+      // Nothing stored is nothing to clear.
+    }
+    this.progress = emptyProgress();
+    for (const l of this.listeners) l(this.progress);
+  }
+
+  onChange(listener: (p: Progress) => void): void {
+    this.listeners.add(listener);
+  }
+
+  private change(next: Progress): void {
+    this.progress = next;
+    try {
+      this.store?.setItem(PROGRESS_KEY, JSON.stringify(next));
+    } catch {
+      // Storage full or refused: the session goes on without keeping its place.
+    }
+    for (const l of this.listeners) l(next);
+  }
+}
+
+/** localStorage where the page may use it (a file:// page may, a sandboxed frame may not). */
+export function pageStorage(): KeyValueStore | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChrome } from '../../scripts/lib/chrome.ts';
+import { openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
+import { PageWatch } from './page-watch.ts';
+import { servedTarget, singleFileTarget, type Target } from './targets.ts';
+
+/** A word that is in one slide's notes and in no slide's text. */
+const NOTES_ONLY = 'Baidu';
+
+/** Overview and search: keyboard only; a word found only in the notes jumps to its slide. */
+describe.each([
+  ['served build', servedTarget],
+  ['single-file build from file://', singleFileTarget],
+])('%s', (_label, makeTarget) => {
+  let browser: Browser;
+  let target: Target;
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    target = await makeTarget();
+    browser = await launchChrome();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    watch = new PageWatch(page, target.ownPrefix);
+    await openDeck(page, `${target.url}#1`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await target?.close();
+  });
+
+  it('search finds a word that is only in the notes and jumps there with Enter', async () => {
+    const expected = await page.evaluate((word) => {
+      const slides = [...document.querySelectorAll('.remark-slides-area .remark-slide-container')];
+      return {
+        inText: slides.filter((s) => s.querySelector('.remark-slide-content')?.textContent?.includes(word)).length,
+        inNotes: slides.map((s, i) => (s.querySelector('.remark-slide-notes')?.textContent?.includes(word) ? i : -1)).filter((i) => i >= 0),
+      };
+    }, NOTES_ONLY);
+    expect(expected.inText).toBe(0);
+    expect(expected.inNotes).toHaveLength(1);
+    await page.keyboard.press('/');
+    await page.locator('.deck-overview-search').waitFor();
+    await page.keyboard.type(NOTES_ONLY.toLowerCase());
+    await expect.poll(() => page.locator('.deck-overview-item').count()).toBe(1);
+    expect(await page.locator('.deck-overview-item .deck-overview-snippet').innerText()).toContain('baidu');
+    // Typing in the search field must not have moved the slides.
+    expect(await visibleIndex(page)).toBe(0);
+    await page.keyboard.press('Enter');
+    await waitForIndex(page, expected.inNotes[0]!);
+    expect(await page.locator('.deck-overview').isHidden()).toBe(true);
+  });
+
+  it('the overview lists every slide by chapter and opens one with the arrow keys and Enter', async () => {
+    const count = await page.locator('.remark-slides-area .remark-slide-container').count();
+    await page.keyboard.press('o');
+    await expect.poll(() => page.locator('.deck-overview-item').count()).toBe(count);
+    expect(await page.locator('.deck-overview-chapter h2').count()).toBeGreaterThanOrEqual(10);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await waitForIndex(page, 2);
+    await page.keyboard.press('o');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.deck-overview').isHidden()).toBe(true);
+    expect(await visibleIndex(page)).toBe(2);
+    expect(watch.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import bpttDemo from '../../../demos/bptt/index.ts';
+import clippingDemo from '../../../demos/clipping/index.ts';
+import unrollDemo from '../../../demos/unroll/index.ts';
+import vanishingDemo from '../../../demos/vanishing/index.ts';
+import { corpusOf, trainState, unrollSpec } from '../../../demos/unroll/model.ts';
+import { defineDemo, defineSpec, type DemoModule } from '../../../src/widgets/contract.ts';
+import { check, defaultParams, integer, param, stateSchema, type ParamValues } from '../../../src/widgets/schema.ts';
+
+/** What the tests read of a demo module: its spec and challenge checks (the setup's types differ per demo). */
+type AnyDemo = Pick<DemoModule, 'spec'> & { challenges: Readonly<Record<string, (state: never, params: never) => boolean>> };
+
+/** A challenge, checked as the runtime checks it: the state first goes through the demo's schema. */
+function met(demo: AnyDemo, id: string, state: unknown, params: ParamValues = defaultParams(demo.spec.params)): boolean {
+  const parsed = check(demo.spec.state(params), state);
+  expect(parsed, `${demo.spec.name}: the state must fit the schema`).not.toBeNull();
+  return (demo.challenges[id] as (s: unknown, p: ParamValues) => boolean)(parsed, params);
+}
+
+const initial = (demo: AnyDemo) => demo.spec.initialState(defaultParams(demo.spec.params)) as Record<string, unknown>;
+
+describe('demo challenges', () => {
+  it('every demo declares at least one challenge, with a check for each', () => {
+    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo] as unknown as AnyDemo[]) {
+      const goals = Object.keys(demo.spec.challenges ?? {});
+      expect(goals.length, demo.spec.name).toBeGreaterThanOrEqual(1);
+      expect(Object.keys(demo.challenges).sort()).toEqual(goals.sort());
+    }
+  });
+
+  it('a module whose checks do not match its declared challenges is refused', () => {
+    const spec = defineSpec({ name: 'toy', title: 't', summary: 's', height: 100, tfjs: false, params: { n: param(integer(0, 9), 1, 'n') }, state: () => stateSchema({ n: integer(0, 9) }), initialState: (p) => ({ n: p.n }), challenges: { big: 'make n big' } });
+    expect(() => defineDemo(spec, () => ({ derive: () => 0, draw: () => undefined }))).toThrow(/declares the challenges \[big\] but its module checks \[\]/);
+    expect(defineDemo(spec, () => ({ derive: () => 0, draw: () => undefined }), { big: (s) => s.n > 5 }).challenges.big!({ n: 7 }, { n: 1 })).toBe(true);
+  });
+
+  it('bptt: the shortest band that loses under 10 % (τ = 4 at the slide’s settings)', () => {
+    const s = { ...initial(bpttDemo), scheme: 'band' };
+    expect(met(bpttDemo, 'shortest-band', initial(bpttDemo))).toBe(false);
+    expect(met(bpttDemo, 'shortest-band', { ...s, trunc: 5 })).toBe(false);
+    expect(met(bpttDemo, 'shortest-band', { ...s, trunc: 3 })).toBe(false);
+    expect(met(bpttDemo, 'shortest-band', { ...s, trunc: 4 })).toBe(true);
+    expect(met(bpttDemo, 'shortest-band', { ...s, trunc: 4, scheme: 'chunked' })).toBe(false);
+  });
+
+  it('vanishing: tanh between 10⁻² and 10² up to gap 50 needs λ₁ well above 1', () => {
+    const s = initial(vanishingDemo);
+    expect(met(vanishingDemo, 'tanh-band', s)).toBe(false);
+    expect(met(vanishingDemo, 'tanh-band', { ...s, lambda1: 1.2 })).toBe(false);
+    expect(met(vanishingDemo, 'tanh-band', { ...s, lambda1: 2 })).toBe(true);
+    expect(met(vanishingDemo, 'tanh-band', { ...s, lambda1: 2, activation: 'linear' })).toBe(false);
+  });
+
+  it('clipping: at learning rate 1 a small threshold crosses the cliff, a large one is thrown out like plain descent', () => {
+    const s = initial(clippingDemo);
+    expect(met(clippingDemo, 'cross-fast', s)).toBe(false);
+    expect(met(clippingDemo, 'cross-fast', { ...s, lr: 1, threshold: 1 })).toBe(true);
+    expect(met(clippingDemo, 'cross-fast', { ...s, lr: 1, threshold: 5 })).toBe(false);
+    // At learning rate 2 plain descent is not thrown out from this start: nothing to show.
+    expect(met(clippingDemo, 'cross-fast', { ...s, lr: 2, threshold: 1 })).toBe(false);
+  });
+
+  it('unroll: training brings the loss over the word below 0.02', () => {
+    const params = defaultParams(unrollDemo.spec.params) as { text: string; hidden: number; seed: number };
+    const start = initial(unrollDemo) as Parameters<typeof trainState>[3];
+    expect(met(unrollDemo, 'train-below', start)).toBe(false);
+    const corpus = corpusOf(params);
+    const spec = unrollSpec(corpus.vocab.length, params.hidden);
+    const short = trainState(tf, spec, corpus, start, 25);
+    expect(met(unrollDemo, 'train-below', short)).toBe(false);
+    const long = trainState(tf, spec, corpus, start, 200);
+    expect(met(unrollDemo, 'train-below', long)).toBe(true);
+    expect(met(unrollDemo, 'train-below', { ...long, length: 2, t: 0 })).toBe(false);
+  });
+});
