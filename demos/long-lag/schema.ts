@@ -1,0 +1,52 @@
+/**
+ * demos/long-lag: parameters and state. The state holds the accuracy curves the picture is
+ * drawn from and, every few steps, the three models' weights, so training resumes where it
+ * stood after the slide comes back and the clone draws the very same curves.
+ */
+import * as v from 'valibot';
+import { defineSpec } from '../../src/widgets/contract.ts';
+import { flag, integer, nullable, numbers, param, stateSchema, type ParamsOf, type StateOf } from '../../src/widgets/schema.ts';
+import { RACE_TASK, evalPoints, weightCount } from './race.ts';
+
+export const seedField = integer(0, 999999);
+export const lagField = integer(1, 80);
+
+const params = {
+  seed: param(seedField, 1, 'Seed of the three models’ weights and of the sequences'),
+  lag: param(lagField, 50, 'Noise tokens between the symbol and the question'),
+  steps: param(integer(50, 2000), 600, 'Training steps of one run (each step: one batch for each model)'),
+};
+
+export type LongLagParams = ParamsOf<typeof params>;
+
+/** Held-out accuracies at steps 0, EVAL_EVERY, 2·EVAL_EVERY, …; at most one per evaluation of a run. */
+const curve = (p: LongLagParams) => v.pipe(v.array(v.pipe(v.number(), v.minValue(0), v.maxValue(1))), v.maxLength(evalPoints(p.steps)));
+
+const state = (p: LongLagParams) =>
+  stateSchema({
+    seed: seedField,
+    lag: lagField,
+    /** Whether training is wanted: the driver keeps a job running while this holds and steps remain. */
+    running: flag(),
+    /** Training steps taken so far. */
+    step: integer(0, p.steps),
+    rnn: curve(p),
+    lstm: curve(p),
+    gru: curve(p),
+    /** The three models' weights at `weightsStep` (rnn, lstm, gru, each in parameter order), or null for the seeded ones. */
+    weights: nullable(numbers(weightCount(RACE_TASK))),
+    weightsStep: integer(0, p.steps),
+  });
+
+export type LongLagState = StateOf<ReturnType<typeof state>>;
+
+export default defineSpec({
+  name: 'long-lag',
+  title: 'The long-lag race: RNN, LSTM and GRU',
+  summary: 'A vanilla RNN, an LSTM and a GRU with the same number of parameters learn to recall the first symbol of a sequence after a lag of noise; their held-out accuracy against training steps, with chance drawn as a line.',
+  height: 400,
+  tfjs: false,
+  params,
+  state,
+  initialState: (p): LongLagState => ({ seed: p.seed, lag: p.lag, running: false, step: 0, rnn: [], lstm: [], gru: [], weights: null, weightsStep: 0 }),
+});
