@@ -14,7 +14,7 @@ export const lagField = integer(1, 80);
 const params = {
   seed: param(seedField, 1, 'Seed of the three models’ weights and of the sequences'),
   lag: param(lagField, 50, 'Noise tokens between the symbol and the question'),
-  steps: param(integer(50, 2000), 600, 'Training steps of one run (each step: one batch for each model)'),
+  steps: param(integer(50, 2000), 400, 'Training steps of one run (each step: one batch for each model)'),
 };
 
 export type LongLagParams = ParamsOf<typeof params>;
@@ -44,7 +44,7 @@ export default defineSpec({
   name: 'long-lag',
   title: 'The long-lag race: RNN, LSTM and GRU',
   summary: 'A vanilla RNN, an LSTM and a GRU with the same number of parameters learn to recall the first symbol of a sequence after a lag of noise; their held-out accuracy against training steps, with chance drawn as a line.',
-  height: 400,
+  height: 370,
   tfjs: false,
   params,
   state,

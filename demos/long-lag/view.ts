@@ -82,9 +82,9 @@ export function drawRace(dc: DemoCanvas, p: RacePicture): void {
   ctx.stroke();
   ctx.setLineDash([]);
   ctx.fillStyle = PALETTE.muted;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'bottom';
-  ctx.fillText(`chance ${Math.round(CHANCE * 100)} %`, left + 6, y(CHANCE) - 3);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'top';
+  ctx.fillText(`chance ${Math.round(CHANCE * 100)} %`, right - 6, y(CHANCE) + 4);
 
   const path = line<number>()
     .x((_, i) => x(i * EVAL_EVERY))
