@@ -24,13 +24,17 @@ export function flattenWeights(ps: ParamSet, seed: number, lag: number): number[
   return Object.keys(order).flatMap((k) => Array.from(ps[k]!.data, (w) => Number(w.toPrecision(7))));
 }
 
-/** The state's weights as a ParamSet (shapes from the seeded one), or the seeded weights. */
-export function paramsOf(s: LongLagState): ParamSet {
-  const ps = seededParams(s.seed, s.lag);
-  if (!s.weights) return ps;
+/** Weights as the state stores them back into a ParamSet (shapes from the seeded one). */
+export function unflattenWeights(weights: readonly number[], seed: number, lag: number): ParamSet {
+  const ps = seededParams(seed, lag);
   let i = 0;
-  for (const p of Object.values(ps)) for (let j = 0; j < p.data.length; j++) p.data[j] = s.weights[i++]!;
+  for (const p of Object.values(ps)) for (let j = 0; j < p.data.length; j++) p.data[j] = weights[i++]!;
   return ps;
+}
+
+/** The state's weights as a ParamSet, or the seeded weights. */
+export function paramsOf(s: LongLagState): ParamSet {
+  return s.weights ? unflattenWeights(s.weights, s.seed, s.lag) : seededParams(s.seed, s.lag);
 }
 
 /** Where a resumed run starts: the last kept weights, and the curves cut back to that step. */
