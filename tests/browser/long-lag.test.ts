@@ -38,13 +38,15 @@ describe('long-lag demo in the lecture', () => {
     for (const v of Object.values(metric.accuracy)) expect(v).toBeGreaterThanOrEqual(0);
 
     // Away mid-training: the job ends with the slide; back: it resumes from the kept weights.
+    const away = (await demoState(page, id)) as RaceState;
     await goto(page, target.url, slide - 2);
     await expect.poll(() => trainingWorkers(page), { timeout: 20_000 }).toBe(0);
-    const away = (await demoState(page, id)) as RaceState;
     await goto(page, target.url, slide);
     await waitRunning(page);
+    // Resumed from the weights kept at or before the step it had reached, not from the start.
     const resumed = await waitState<RaceState>(page, id, (s) => s.step > away.step + 10);
     expect(resumed.weightsStep).toBeGreaterThanOrEqual(25);
+    expect(resumed.rnn.length).toBe(resumed.step / 5 + 1);
 
     const done = await waitState<RaceState>(page, id, (s) => !s.running, 300_000);
     expect(done.step).toBe(400);
