@@ -35,7 +35,7 @@ export default defineDemo(spec, ({ params, canvas, update, state, later, train }
         raceJob(from, total),
         (report) => {
           if (!mine()) return;
-          latest = report;
+          if (report.state) latest = report;
           update(afterReport(state(), report, total));
         },
         controller.signal,
@@ -48,12 +48,12 @@ export default defineDemo(spec, ({ params, canvas, update, state, later, train }
     );
     return from;
   };
-  /** The newest weights the worker reported, kept in the state so a paused run resumes exactly there. */
+  /** The newest weights the worker reported, kept in the state so a paused run resumes from there. */
   const paused = (s: LongLagState): LongLagState => {
     const r = latest;
     stop();
-    const keep = r?.state && r.step === s.step ? { weights: flattenWeights(r.state.params, s.seed, s.lag), weightsStep: r.step } : {};
-    return { ...s, ...keep, running: false };
+    const keep = r?.state && r.step <= s.step ? { weights: flattenWeights(r.state.params, s.seed, s.lag), weightsStep: r.step } : {};
+    return resumePoint({ ...s, ...keep, running: false });
   };
   const fresh = (s: LongLagState, lag: number): LongLagState => {
     stop();

@@ -44,7 +44,11 @@ export function resumePoint(s: LongLagState): LongLagState {
   return { ...s, step, rnn: s.rnn.slice(0, keep), lstm: s.lstm.slice(0, keep), gru: s.gru.slice(0, keep) };
 }
 
-/** The job that trains from a resume point up to `total` steps, reporting (with accuracies) every evaluation. */
+/**
+ * The job that trains from a resume point up to `total` steps: a report every step (the
+ * step counter moves at least once a second even on a loaded machine), with the weights
+ * and accuracies at every evaluation.
+ */
 export function raceJob(s: LongLagState, total: number): TrainingJobSpec {
   const initial: TrainerState | undefined = s.weights ? { step: s.weightsStep, params: paramsOf(s), extra: {} } : undefined;
   return {
@@ -53,7 +57,7 @@ export function raceJob(s: LongLagState, total: number): TrainingJobSpec {
     seed: s.seed,
     ...(initial ? { initial } : {}),
     steps: Math.max(0, total - s.step),
-    reportEvery: EVAL_EVERY,
+    reportEvery: 1,
     snapshotEvery: EVAL_EVERY,
   };
 }

@@ -6,6 +6,7 @@ import { median } from '../lib/stats.ts';
 
 const DEFAULT_RUNS = 3;
 const TRAIN_MS = 60_000;
+const IDLE_MS = 5_000;
 const LAGS = [50, 5];
 const visibleRoot = '.remark-slides-area .remark-visible .demo-root[data-demo="long-lag"]';
 
@@ -20,6 +21,8 @@ interface Sample {
   metric: Metric;
   /** Display frames per second of the page while the worker trains. */
   fps: number;
+  /** The same page's frames per second on the same slide just before training (the machine's load now). */
+  idleFps: number;
   /** The demo's own redraws per second. */
   redrawsPerSecond: number;
   /** Longest gap between two changes of data-demo-metric while training (ms). */
@@ -46,9 +49,15 @@ async function sample(browser: Browser, base: string, slide: number, lag: number
     await page.goto(`${base}#${slide}`);
     await page.waitForSelector(`${visibleRoot}[data-demo-status="running"]`, { timeout: 60_000 });
     await page.locator(`${visibleRoot} input[type=range]`).fill(String(lag));
+    const idleFps = (await page.evaluate(`new Promise((resolve) => {
+      let frames = 0;
+      const t0 = performance.now();
+      const tick = (t) => { frames++; if (t - t0 < ${IDLE_MS}) requestAnimationFrame(tick); else resolve(frames / ((t - t0) / 1000)); };
+      requestAnimationFrame(tick);
+    })`)) as number;
     await page.locator(`${visibleRoot} button`, { hasText: /^train$/ }).click();
     // Counted in the page: display frames, the demo's redraws and the gaps between metric changes.
-    return (await page.evaluate(`new Promise((resolve) => {
+    const training = (await page.evaluate(`new Promise((resolve) => {
       const root = document.querySelector(${JSON.stringify(visibleRoot)});
       const host = () => window.deckDemos.demos().get(root.dataset.demoId);
       const r0 = host()?.redraws ?? 0;
@@ -63,7 +72,8 @@ async function sample(browser: Browser, base: string, slide: number, lag: number
         resolve({ metric: JSON.parse(root.dataset.demoMetric), fps: frames / s, redrawsPerSecond: ((host()?.redraws ?? 0) - r0) / s, maxMetricGapMs: maxGap });
       };
       requestAnimationFrame(tick);
-    })`)) as Sample;
+    })`)) as Omit<Sample, 'idleFps'>;
+    return { ...training, idleFps };
   } finally {
     await context.close();
   }
@@ -87,13 +97,13 @@ export async function run(args: string[]): Promise<void> {
       for (let r = 0; r < RUNS; r++) {
         const s = await sample(browser, base, slide, lag);
         samples.push(s);
-        console.info(`lag ${lag} run ${r + 1}: step ${s.metric.step}, accuracy ${JSON.stringify(s.metric.accuracy)}, ${s.fps.toFixed(1)} fps, ${s.redrawsPerSecond.toFixed(1)} redraws/s, metric gap max ${s.maxMetricGapMs.toFixed(0)} ms`);
+        console.info(`lag ${lag} run ${r + 1}: step ${s.metric.step}, accuracy ${JSON.stringify(s.metric.accuracy)}, ${s.fps.toFixed(1)} fps (idle ${s.idleFps.toFixed(1)}), ${s.redrawsPerSecond.toFixed(1)} redraws/s, metric gap max ${s.maxMetricGapMs.toFixed(0)} ms`);
       }
       const m = (pick: (s: Sample) => number) => median(samples.map(pick));
       const acc = (cell: string) => m((s) => s.metric.accuracy[cell] ?? Number.NaN).toFixed(2);
       console.info(
         `lag ${lag}, after ${TRAIN_MS / 1000} s (medians of ${RUNS}): steps ${m((s) => s.metric.step)}, accuracy rnn ${acc('rnn')} lstm ${acc('lstm')} gru ${acc('gru')}, ` +
-          `${m((s) => s.fps).toFixed(1)} fps, ${m((s) => s.redrawsPerSecond).toFixed(1)} redraws/s, longest metric gap ${m((s) => s.maxMetricGapMs).toFixed(0)} ms`,
+          `${m((s) => s.fps).toFixed(1)} fps training / ${m((s) => s.idleFps).toFixed(1)} idle = ${m((s) => s.fps / s.idleFps).toFixed(2)}×, ${m((s) => s.redrawsPerSecond).toFixed(1)} redraws/s, longest metric gap ${m((s) => s.maxMetricGapMs).toFixed(0)} ms`,
       );
     }
   } finally {

@@ -93,6 +93,9 @@ describe('long-lag demo: states', () => {
     const job = raceJob(back, total);
     expect(job.initial?.step).toBe(WEIGHTS_EVERY);
     expect(job.steps).toBe(total - WEIGHTS_EVERY);
+    // A report between evaluations moves only the step counter.
+    const between = afterReport(s, { step: s.step + 1, jobStep: 1, loss: 0 }, total);
+    expect(between).toEqual({ ...s, step: s.step + 1 });
     // The kept weights round-trip through the state unchanged.
     expect(flattenWeights(paramsOf(back), back.seed, back.lag)).toEqual(back.weights);
   });
