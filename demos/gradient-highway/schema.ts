@@ -4,8 +4,8 @@
  * in the training worker (so the clone draws them without training).
  */
 import { defineSpec } from '../../src/widgets/contract.ts';
-import { flag, integer, nullable, number, numbers, param, stateSchema, type ParamsOf, type StateOf } from '../../src/widgets/schema.ts';
-import { RACE_TASK, weightCount } from '../long-lag/race.ts';
+import { flag, integer, nullable, number, numberList, param, stateSchema, type ParamsOf, type StateOf } from '../../src/widgets/schema.ts';
+
 
 export const seedField = integer(0, 999999);
 export const keepBiasField = number(-2, 6);
@@ -30,7 +30,7 @@ const state = (p: HighwayParams) =>
     /** Steps of the race retrained so far (progress while the worker trains). */
     raceStep: integer(0, p.raceSteps),
     /** The race's weights after raceSteps steps (rnn, lstm, gru), or null until trained. */
-    weights: nullable(numbers(weightCount(RACE_TASK))),
+    weights: nullable(numberList(8192)),
   });
 
 export type HighwayState = StateOf<ReturnType<typeof state>>;

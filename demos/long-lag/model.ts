@@ -27,6 +27,8 @@ export function flattenWeights(ps: ParamSet, seed: number, lag: number): number[
 /** Weights as the state stores them back into a ParamSet (shapes from the seeded one). */
 export function unflattenWeights(weights: readonly number[], seed: number, lag: number): ParamSet {
   const ps = seededParams(seed, lag);
+  const count = Object.values(ps).reduce((n, p) => n + p.data.length, 0);
+  if (weights.length !== count) throw new RangeError(`weights: expected ${count} numbers (RNN, LSTM and GRU of the race), got ${weights.length}`);
   let i = 0;
   for (const p of Object.values(ps)) for (let j = 0; j < p.data.length; j++) p.data[j] = weights[i++]!;
   return ps;
