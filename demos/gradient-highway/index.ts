@@ -52,7 +52,8 @@ export default defineDemo(spec, ({ params, canvas, update, state, later, train }
         weights: trained ? `weights: the long-lag race (lag ${RACE_LAG}, seed ${params.raceSeed}) after ${params.raceSteps} steps` : `weights: seeded (seed ${s.seed}), keep bias ${s.keepBias.toFixed(1)}`,
         busy: wanted(s) ? `training the long-lag race: step ${s.raceStep} / ${params.raceSteps}` : null,
       }),
-    moving: wanted,
+    // Only until the job is started: its reports redraw the progress line.
+    moving: (s) => job === null && wanted(s),
     tick: (s) => ensureJob(s),
     step: (s) => s.raceStep,
     metric: (s, { highway }) => ({

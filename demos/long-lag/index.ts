@@ -63,7 +63,9 @@ export default defineDemo(spec, ({ params, canvas, update, state, later, train }
   return {
     derive: (s) => ({ lag: s.lag, total, step: s.step, curves: { rnn: s.rnn, lstm: s.lstm, gru: s.gru }, training: s.running && s.step < total }),
     draw: (picture) => drawRace(canvas, picture),
-    moving: (s) => s.running && s.step < total,
+    // Only until the job is started: the worker's reports redraw the chart, and a full-size canvas
+    // repainted every frame while the worker takes a core starves the page's frames.
+    moving: (s) => job === null && s.running && s.step < total,
     tick: (s) => ensureJob(s),
     step: (s) => s.step,
     metric: (s) => ({
