@@ -8,6 +8,7 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   slides: () => import('./bench/slides.ts'),
   training: () => import('./bench/training.ts'),
   reading: () => import('./bench/reading.ts'),
+  race: () => import('./bench/race.ts'),
 };
 
 // Built from the suite list, so adding a suite is one line above.

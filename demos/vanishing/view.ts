@@ -10,68 +10,16 @@ import type { DemoCanvas } from '../../src/widgets/ui.ts';
 import { CANVAS_FONT, CANVAS_MONO, PALETTE } from '../../src/widgets/ui.ts';
 import type { Clip, Measurement } from './model.ts';
 import { plotValue } from './model.ts';
+import { FONT, clearPlot, drawRich, firstClip, formatLog, logAxes, richWidth, type Part } from '../../src/widgets/log-plot.ts';
+
+export { formatLog };
 
 /** Decades shown: 10^−16 … 10^16, wide enough for ~40 steps at λ₁γ = 0.4 and ~20 at λ₁γ = 5. */
 export const LOG_MIN = -16;
 export const LOG_MAX = 16;
 
-/**
- * Slide px. remark lays a 16:9 slide out 1210 × 681 and scales it to the window, at 1280 × 720
- * by 720/681 ≈ 1.06: with sub/superscripts at no less than 13.5, nothing is below 14 px there.
- */
-const FONT = 15;
-const MIN_FONT = 13.5;
-const small = (px: number) => Math.max(MIN_FONT, px * 0.8);
 const MARGIN = { left: 60, right: 12, top: 46, bottom: 34 };
-
-type Part = string | { sub: string } | { sup: string };
-
-/** Text with sub/superscripts drawn as smaller runs (canvas has no markup; the fonts lack most Unicode subscripts). */
-function richWidth(ctx: CanvasRenderingContext2D, parts: Part[], px: number, font = CANVAS_FONT): number {
-  let w = 0;
-  for (const p of parts) {
-    ctx.font = typeof p === 'string' ? font(px) : font(small(px));
-    w += ctx.measureText(typeof p === 'string' ? p : 'sub' in p ? p.sub : p.sup).width;
-  }
-  return w;
-}
-
-function drawRich(ctx: CanvasRenderingContext2D, x: number, y: number, parts: Part[], px: number, align: 'left' | 'right' = 'left', font = CANVAS_FONT): void {
-  let cx = align === 'right' ? x - richWidth(ctx, parts, px, font) : x;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'alphabetic';
-  for (const p of parts) {
-    const text = typeof p === 'string' ? p : 'sub' in p ? p.sub : p.sup;
-    const dy = typeof p === 'string' ? 0 : 'sub' in p ? px * 0.3 : -px * 0.4;
-    ctx.font = typeof p === 'string' ? font(px) : font(small(px));
-    ctx.fillText(text, cx, y + dy);
-    cx += ctx.measureText(text).width;
-  }
-}
-
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-const powerLabel = (e: number) => (e === 0 ? '1' : `10${[...String(e)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`);
-
-/** A log10 value as "3.2e−5", from the logarithm itself so values past float64 still print. */
-export function formatLog(v: number): string {
-  if (v === -Infinity) return '0';
-  if (!Number.isFinite(v)) return '∞';
-  let e = Math.floor(v);
-  let mantissa = 10 ** (v - e);
-  if (mantissa >= 9.95) {
-    mantissa /= 10;
-    e += 1;
-  }
-  return `${mantissa.toFixed(1)}e${e < 0 ? '−' : ''}${Math.abs(e)}`;
-}
-
 const gammaText = (g: number) => (g === 0.25 ? '¼' : String(g));
-
-/** First revealed index whose value leaves the frame that way, or −1. */
-function firstClip(clips: Clip[], kind: Clip, upTo: number): number {
-  for (let d = 0; d <= upTo; d++) if (clips[d] === kind) return d;
-  return -1;
-}
 
 export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): void {
   const { ctx, width, height } = dc;
@@ -86,9 +34,7 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
   const shown = Math.max(0, Math.min(m.horizon, Math.floor(reveal)));
   const ya = (logValue: number) => y(10 ** plotValue(logValue, LOG_MIN, LOG_MAX).value);
 
-  ctx.clearRect(0, 0, width, height);
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
+  clearPlot(dc);
 
   // Regimes: above 1 a product can grow, below 1 it shrinks.
   const y1 = y(1);
@@ -97,46 +43,7 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
   ctx.fillStyle = 'rgba(0, 114, 178, 0.07)';
   ctx.fillRect(left, y1, right - left, bottom - y1);
 
-  // Grid and axes.
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = PALETTE.grid;
-  ctx.fillStyle = PALETTE.muted;
-  ctx.font = CANVAS_FONT(FONT - 1.5);
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (let e = LOG_MIN; e <= LOG_MAX; e += 4) {
-    const yy = Math.round(y(10 ** e)) + 0.5;
-    ctx.beginPath();
-    ctx.moveTo(left, yy);
-    ctx.lineTo(right, yy);
-    ctx.stroke();
-    ctx.fillText(powerLabel(e), left - 5, yy);
-  }
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  for (const t of x.ticks(Math.max(3, Math.floor((right - left) / 60)))) {
-    const xx = Math.round(x(t)) + 0.5;
-    ctx.beginPath();
-    ctx.moveTo(xx, bottom);
-    ctx.lineTo(xx, bottom + 4);
-    ctx.stroke();
-    ctx.fillText(String(t), xx, bottom + 5);
-  }
-  ctx.strokeStyle = PALETTE.muted;
-  ctx.beginPath();
-  ctx.moveTo(left, Math.round(y1) + 0.5);
-  ctx.lineTo(right, Math.round(y1) + 0.5);
-  ctx.stroke();
-  ctx.strokeRect(left + 0.5, top + 0.5, right - left - 1, bottom - top - 1);
-  ctx.fillStyle = PALETTE.muted;
-  drawRich(ctx, right, height - 4, ['gap t − k'], FONT, 'right');
-  ctx.save();
-  ctx.translate(12, (top + bottom) / 2);
-  ctx.rotate(-Math.PI / 2);
-  const yLabel: Part[] = ['‖∂a', { sub: 't' }, '/∂a', { sub: 'k' }, '‖', { sub: '2' }, ' (log scale)'];
-  drawRich(ctx, richWidth(ctx, yLabel, FONT) / 2, 0, yLabel, FONT, 'right');
-  ctx.restore();
-
+  logAxes(ctx, { left, right, top, bottom, width, height }, x, y, { logMin: LOG_MIN, logMax: LOG_MAX, every: 4, xLabel: ['gap t − k'], yLabel: ['‖∂a', { sub: 't' }, '/∂a', { sub: 'k' }, '‖', { sub: '2' }, ' (log scale)'] });
   // Region labels say what is shaded: the measured norm above or below 1. The region the median
   // curve is in at the newest gap is drawn strong; λ₁γ, which only bounds the curve, is in the header.
   const explode = m.ratio > 1;

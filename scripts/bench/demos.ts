@@ -18,6 +18,8 @@ const ANIMATE: Record<string, RegExp> = {
   bptt: /play/i,
   clipping: /random start/i,
   vanishing: /new inputs/i,
+  'long-lag': /^train$/,
+  'gradient-highway': /new inputs/i,
 };
 
 interface WindowFigures {

@@ -85,9 +85,10 @@ export interface DemoSetup<P, S> {
    * Trains in a Web Worker (on the main thread in short slices where no worker can start):
    * any training longer than a frame goes through here. Resolves with the final state, or
    * null when the runtime cancelled the job because the slide went away. Progress reports
-   * run inside the error guard. Only the driver trains; the clone receives states.
+   * run inside the error guard. Only the driver trains; the clone receives states. Aborting
+   * `signal` cancels the job (it resolves null), e.g. when a setting the run depends on changes.
    */
-  train(job: TrainingJobSpec, onReport?: (report: ProgressReport) => void): Promise<JobResult | null>;
+  train(job: TrainingJobSpec, onReport?: (report: ProgressReport) => void, signal?: AbortSignal): Promise<JobResult | null>;
 }
 
 /** One frame of the clock, as draw sees it. */

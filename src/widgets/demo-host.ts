@@ -208,9 +208,9 @@ export class DemoHost implements ClockClient {
           this.picture = undefined;
           this.requestDraw();
         },
-        train: (job, onReport) => {
+        train: (job, onReport, signal) => {
           if (role !== 'driver') return Promise.resolve(null);
-          return this.training.run(job, (report) => this.guard(() => onReport?.(report)));
+          return this.training.run(job, (report) => this.guard(() => onReport?.(report)), signal);
         },
       };
       this.currentState = () => state;

@@ -26,6 +26,8 @@ export const flag = (): FieldOf<boolean> => v.boolean();
 export const choice = <const T extends string>(values: readonly T[]): FieldOf<T> => v.picklist(values as T[]) as unknown as FieldOf<T>;
 /** A list of finite numbers of one exact length. */
 export const numbers = (length: number): FieldOf<number[]> => v.pipe(v.array(v.pipe(v.number(), v.finite())), v.length(length));
+/** Finite numbers, at most maxLength of them (a list whose exact length is checked where it is read). */
+export const numberList = (maxLength: number): FieldOf<number[]> => v.pipe(v.array(v.pipe(v.number(), v.finite())), v.maxLength(maxLength));
 export const nullable = <T>(field: FieldOf<T>): FieldOf<T | null> => v.nullable(field) as unknown as FieldOf<T | null>;
 /** A pair of numbers, each in its range. */
 export const pair = (a: FieldOf<number>, b: FieldOf<number>): FieldOf<[number, number]> => v.tuple([a, b]) as unknown as FieldOf<[number, number]>;

@@ -16,15 +16,20 @@ export class DemoTraining {
   private readonly jobs = new Set<TrainingJob>();
   private cancelled = 0;
 
-  async run(spec: TrainingJobSpec, onReport?: (report: ProgressReport) => void): Promise<JobResult | null> {
+  async run(spec: TrainingJobSpec, onReport?: (report: ProgressReport) => void, signal?: AbortSignal): Promise<JobResult | null> {
     const generation = this.cancelled;
     const h = await trainingHost();
-    if (generation !== this.cancelled) return null;
-    const job = h.start(spec, (report) => onReport?.(report));
+    if (generation !== this.cancelled || signal?.aborted) return null;
+    const job = h.start(spec, (report) => {
+      if (!signal?.aborted) onReport?.(report);
+    });
     this.jobs.add(job);
+    const abort = () => job.cancel();
+    signal?.addEventListener('abort', abort);
     try {
       return await job.done;
     } finally {
+      signal?.removeEventListener('abort', abort);
       this.jobs.delete(job);
     }
   }

@@ -19,6 +19,7 @@ import { headSize, initParams, validateSpec } from '../spec.ts';
 import type { HeadBuffers } from './head.ts';
 import { headLossAndGrad } from './head.ts';
 import type { Vec } from './kernels.ts';
+import { fillRows, matmul, view } from './kernels.ts';
 import { FusedNetwork } from './network.ts';
 
 export interface FusedTrainerOptions {
@@ -119,6 +120,36 @@ export class FusedTrainer {
       this.net.backward(h.dTop, seg.from, seg.end, seg.lossFrom);
     }
     return loss;
+  }
+
+  /**
+   * The head's outputs (logits of a softmax head, values of a linear one) for a batch, with
+   * no gradient: rows are [B, O] for a many-to-one head, [T·B, O] time-major for one at every
+   * step. Returns a fresh array; the weights are not touched.
+   */
+  predict(batch: Batch): Float64Array {
+    validateBatch(this.spec, batch);
+    this.net.forward(batch);
+    const B = batch.batchSize, T = batch.steps;
+    const h = this.headBuffers(B, T);
+    const O = headSize(this.spec.head);
+    const every = this.spec.head.at === 'every';
+    const rows = every ? T * B : B;
+    let input = view(h.top, 0, h.width);
+    if (!every) {
+      // The head input of a many-to-one head, as headLossAndGrad gathers it.
+      const W = h.width;
+      for (let b = 0; b < B; b++) {
+        const src = ((T - 1) * B + b) * W;
+        h.lastIn.set(h.top.subarray(src, src + W - h.bwH), b * W);
+        if (h.bwH) h.lastIn.set(h.top.subarray(b * W + W - h.bwH, (b + 1) * W), b * W + W - h.bwH);
+      }
+      input = view(h.lastIn, 0, W);
+    }
+    const y = view(h.y, 0, O);
+    fillRows(rows, h.c, y);
+    matmul(rows, h.width, O, input, view(h.V, 0, O), y);
+    return Float64Array.from(h.y.subarray(0, rows * O));
   }
 
   /** Loss and gradients as float64 parameter arrays (for comparisons and widgets). */

@@ -57,14 +57,16 @@ export function temporalOrder(rng: Rng, steps: number, batchSize: number): Batch
 }
 
 /**
- * Remember the first symbol: a symbol from [0, symbols) followed by `lag` noise tokens
- * (index `symbols`, one extra vocabulary entry); the class is the first symbol. Token
- * input with vocabulary symbols + 1, softmax head over `symbols` classes at the last step.
+ * Remember the first symbol: a symbol from [0, symbols) followed by `lag` noise tokens,
+ * drawn uniformly from `noise` distractors (indices symbols … symbols + noise − 1); the class
+ * is the first symbol. Token input with vocabulary symbols + noise, softmax head over
+ * `symbols` classes at the last step. With one distractor the noise is constant.
  */
-export function rememberFirst(rng: Rng, lag: number, symbols: number, batchSize: number): Batch {
+export function rememberFirst(rng: Rng, lag: number, symbols: number, batchSize: number, noise = 1): Batch {
   checkInt('lag', lag, 0, 1 << 16);
   checkInt('symbols', symbols, 2, 1 << 12);
   checkInt('batchSize', batchSize, 1, 1 << 16);
+  checkInt('noise', noise, 1, 1 << 12);
   const steps = lag + 1;
   const x = new Int32Array(batchSize * steps).fill(symbols);
   const y = new Int32Array(batchSize);
@@ -72,6 +74,8 @@ export function rememberFirst(rng: Rng, lag: number, symbols: number, batchSize:
     const s = rng.int(symbols);
     x[b * steps] = s;
     y[b] = s;
+    // One distractor needs no draws, so the constant-noise stream is what it always was.
+    if (noise > 1) for (let t = 1; t < steps; t++) x[b * steps + t] = symbols + rng.int(noise);
   }
   return { batchSize, steps, inputIndices: x, targetIndices: y };
 }
