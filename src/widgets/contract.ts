@@ -81,6 +81,8 @@ export interface DemoSetup<P, S> {
    * run inside the error guard. Only the driver trains; the clone receives states.
    */
   train(job: TrainingJobSpec, onReport?: (report: ProgressReport) => void): Promise<JobResult | null>;
+  /** Cancels this demo's training jobs now (a pause button): their promises resolve null; work since their last report is dropped. */
+  stopTraining(): void;
 }
 
 /** One frame of the clock, as draw sees it. */
