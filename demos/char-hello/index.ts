@@ -14,7 +14,7 @@ const STEP_MS = 40;
 /** Time between two sampled characters appearing. */
 const SAMPLE_MS = 500;
 
-export default defineDemo(spec, ({ params, canvas, state, update, later, train }) => {
+export default defineDemo(spec, ({ params, canvas, state, later, train }) => {
   const loss0 = initialLoss(state().seed);
   /** Steps the worker has sent and the figure has not shown yet. */
   let queue: { step: number; params: ParamSet }[] = [];

@@ -1,16 +1,20 @@
 /**
  * A character language model of any cell (vanilla RNN, LSTM, GRU) trained with the fused
- * trainer, sweeping through the text in consecutive windows as char-lstm does. Its state
- * also carries the mean loss over the last pass through the text (`extra.passLoss`, nats
- * per character): one report then says where training stands on the whole text, whatever
- * the window the last step happened to see.
+ * trainer on one window of the text per step, at an offset drawn from the seed and the step
+ * number (so a resumed job sees the windows an uninterrupted one would). Random offsets, not
+ * char-lstm's fixed sweep: with windows always at the same places, a model learns each
+ * window's start by heart and its loss says little about the text; sampled on and on from
+ * one state, it then wanders. The state carries the mean loss of the last pass's worth of
+ * windows (`extra.passLoss`, nats per character): where training stands on the whole text.
  */
 import type { CellKind, ModelSpec } from '../../rnn/spec.ts';
 import type { ClipSpec } from '../../rnn/clip.ts';
 import type { OptimizerSpec } from '../../rnn/optim.ts';
 import { FusedTrainer } from '../../rnn/fast/trainer.ts';
 import { initParams } from '../../rnn/spec.ts';
-import { charCorpus, charSweep } from '../../rnn/tasks/chars.ts';
+import { Rng } from '../../rnn/random.ts';
+import { charCorpus } from '../../rnn/tasks/chars.ts';
+import type { Batch } from '../../rnn/batch.ts';
 import type { TrainerState } from '../job.ts';
 import type { TrainerDefinition, TrainerSession } from '../registry.ts';
 
@@ -18,7 +22,7 @@ export interface CharLmConfig {
   text: string;
   cell: CellKind;
   hiddenSize: number;
-  /** Characters per training window (the BPTT length); capped at the text's length − 1. */
+  /** Characters per training window (the BPTT length); capped at the text's length − 1. Windows start from a zero state. */
   seqLength: number;
   optimizer: OptimizerSpec;
   clip?: ClipSpec;
@@ -48,8 +52,13 @@ export function charLmSpec(cell: CellKind, vocabSize: number, hiddenSize: number
   };
 }
 
+/** The training window of step `step`: `length` characters at an offset drawn from the seed and the step. */
+export function charLmWindow(ids: Int32Array, seed: number, step: number, length: number): Batch {
+  const start = new Rng(seed * 1_000_003 + step).int(ids.length - length);
+  return { batchSize: 1, steps: length, inputIndices: ids.slice(start, start + length), targetIndices: ids.slice(start + 1, start + length + 1) };
+}
+
 class CharLmSession implements TrainerSession {
-  private position: number;
   private steps: number;
   /** Losses of the steps of the current pass (one per window). */
   private readonly recent: number[] = [];
@@ -60,17 +69,16 @@ class CharLmSession implements TrainerSession {
     private readonly trainer: FusedTrainer,
     private readonly corpus: ReturnType<typeof charCorpus>,
     private readonly seqLength: number,
+    private readonly seed: number,
     initial: TrainerState | undefined,
   ) {
-    this.position = initial?.extra.position ?? 0;
     this.steps = initial?.step ?? 0;
     this.passLoss = initial?.extra.passLoss ?? NaN;
     this.windowsPerPass = Math.max(1, Math.floor((corpus.ids.length - 1) / seqLength));
   }
 
   step(): number {
-    const { batch, next } = charSweep(this.corpus, this.position, this.seqLength);
-    this.position = next;
+    const batch = charLmWindow(this.corpus.ids, this.seed, this.steps, this.seqLength);
     this.steps++;
     const loss = this.trainer.trainStep(batch).loss;
     this.recent.push(loss);
@@ -82,7 +90,7 @@ class CharLmSession implements TrainerSession {
   }
 
   state(): TrainerState {
-    return { step: this.steps, params: this.trainer.getParams(), extra: { position: this.position, passLoss: this.passLoss } };
+    return { step: this.steps, params: this.trainer.getParams(), extra: { passLoss: this.passLoss } };
   }
 }
 
@@ -94,6 +102,6 @@ export const charLmTrainer: TrainerDefinition = {
     const spec = charLmSpec(c.cell, corpus.vocab.length, c.hiddenSize);
     const params = initial?.params ?? initParams(spec, { seed });
     const trainer = new FusedTrainer(spec, params, { optimizer: c.optimizer, ...(c.clip ? { clip: c.clip } : {}) });
-    return new CharLmSession(trainer, corpus, Math.min(c.seqLength, corpus.ids.length - 1), initial);
+    return new CharLmSession(trainer, corpus, Math.min(c.seqLength, corpus.ids.length - 1), seed, initial);
   },
 };
