@@ -59,7 +59,7 @@ const state = () =>
     sample: v.pipe(v.string(), v.maxLength(4 * MAX_SAMPLE)),
     charsPerSec: number(0, 1e9),
     /** Milliseconds spent training. */
-    trainedMs: number(0, 1e12),
+    trainedMs: number(0, 1e11),
     /** The weights of the last report: float32, little-endian, base64; null for the seeded ones. */
     weights: nullable(v.string()),
   });
