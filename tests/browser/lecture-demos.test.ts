@@ -58,8 +58,8 @@ describe('the lecture demos', () => {
     await target?.close();
   });
 
-  it('places all four demos in the lecture', () => {
-    expect(demos.map((d) => d.name).sort()).toEqual(['bptt', 'clipping', 'unroll', 'vanishing']);
+  it('places all the demos in the lecture', () => {
+    expect(demos.map((d) => d.name).sort()).toEqual(['bptt', 'char-hello', 'char-lm', 'clipping', 'unroll', 'vanishing']);
   });
 
   for (const name of Object.keys(INTERACTION)) {
