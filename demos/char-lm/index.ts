@@ -11,7 +11,7 @@ import { afterReport, corpusOf, restart, sampleOf, textProblem, trainingJob } fr
 import spec, { CELLS, HIDDEN_RANGE, LR_RANGE, MAX_TEXT, SEQ_RANGE, TEMPERATURE_RANGE, type Cell, type CharLmState } from './schema.ts';
 import { loadText, saveText } from './text-store.ts';
 import { textEditor } from './text-editor.ts';
-import { CHART, drawLm, EDITOR_TOP, type LmPicture } from './view.ts';
+import { CHART, EDITOR_TOP, lmView, type LmPicture } from './view.ts';
 
 const SAMPLE_EVERY_MS = 1000;
 /** A setting dragged along a slider restarts training once it has rested this long, not at every position. */
@@ -45,6 +45,7 @@ export default defineDemo(spec, ({ role, canvas, stage, state, update, listen, l
   const saved = role === 'driver' ? loadText(id) : null;
   if (saved !== null && state().text === DEFAULT_TEXT && state().step === 0 && saved !== DEFAULT_TEXT && !textProblem(saved, MAX_TEXT)) update({ ...restart(state()), text: saved });
 
+  const drawLm = lmView(canvas);
   let generation = 0;
   let running: string | null = null;
   let lastReportAt = 0;
@@ -98,7 +99,7 @@ export default defineDemo(spec, ({ role, canvas, stage, state, update, listen, l
     },
     draw(picture, { state: s }) {
       editor.show(s.text);
-      drawLm(canvas, picture);
+      drawLm(picture);
     },
     moving: (s) => s.training && role === 'driver',
     tick(s) {

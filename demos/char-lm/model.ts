@@ -12,7 +12,7 @@ import { decodeWeights, encodeWeights } from './weights.ts';
 export const SAMPLE_LENGTH = 200;
 /** Multiply-adds per second assumed of a loaded 2-core machine: reports then come several times a second. */
 const ASSUMED_MACS_PER_SECOND = 30e6;
-const REPORT_SECONDS = 0.25;
+const REPORT_SECONDS = 0.4;
 /** Main-thread work one sample may take, in multiply-adds (a few milliseconds). */
 const SAMPLE_BUDGET_MACS = 4e6;
 

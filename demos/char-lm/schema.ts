@@ -35,7 +35,7 @@ const params = {
   cell: param(cellField, 'rnn' as Cell, 'Recurrent cell: rnn (tanh), lstm or gru'),
   hidden: param(hiddenField, 64, 'Hidden units'),
   seq: param(seqField, 25, 'Characters per training window (the BPTT length)'),
-  lr: param(lrField, 0.01, 'Adam learning rate'),
+  lr: param(lrField, 0.005, 'Adam learning rate'),
   temperature: param(temperatureField, 0.7, 'Sampling temperature'),
 };
 

@@ -25,13 +25,25 @@ const BACKGROUND = '#fdfcf8';
 export const CHART = { x: 52, y: 14, width: 370, height: 170 } as const;
 export const EDITOR_TOP = CHART.y + CHART.height + 30;
 
-export function drawLm(c: DemoCanvas, pic: LmPicture): void {
-  const { ctx, width, height } = c;
-  ctx.clearRect(0, 0, width, height);
-  ctx.fillStyle = BACKGROUND;
-  ctx.fillRect(0, 0, width, height);
-  drawChart(ctx, pic);
-  drawPanel(ctx, pic, CHART.x + CHART.width + 40, width - 10, height);
+/** A drawing function for one canvas; it keeps the sample's line breaks (redrawn every frame while training, the sample changes once a second). */
+export function lmView(c: DemoCanvas): (pic: LmPicture) => void {
+  let lastWrap: { text: string; width: number; rows: string[] } | null = null;
+  const wrapped = (text: string, width: number): string[] => {
+    if (lastWrap?.text !== text || lastWrap.width !== width) lastWrap = { text, width, rows: wrap(c.ctx, text, width) };
+    return lastWrap.rows;
+  };
+  let drawn: LmPicture | null = null;
+  return (pic) => {
+    // The runtime calls draw every frame while training; the picture changes only with a report.
+    if (pic === drawn) return;
+    drawn = pic;
+    const { ctx, width, height } = c;
+    ctx.clearRect(0, 0, width, height);
+    ctx.fillStyle = BACKGROUND;
+    ctx.fillRect(0, 0, width, height);
+    drawChart(ctx, pic);
+    drawPanel(ctx, pic, CHART.x + CHART.width + 40, width - 10, height, wrapped);
+  };
 }
 
 function drawChart(ctx: CanvasRenderingContext2D, pic: LmPicture): void {
@@ -97,7 +109,7 @@ function drawChart(ctx: CanvasRenderingContext2D, pic: LmPicture): void {
   ctx.fill();
 }
 
-function drawPanel(ctx: CanvasRenderingContext2D, pic: LmPicture, x: number, right: number, bottom: number): void {
+function drawPanel(ctx: CanvasRenderingContext2D, pic: LmPicture, x: number, right: number, bottom: number, wrapped: (text: string, width: number) => string[]): void {
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
   let y = CHART.y;
@@ -113,7 +125,7 @@ function drawPanel(ctx: CanvasRenderingContext2D, pic: LmPicture, x: number, rig
   ctx.font = CANVAS_MONO(14);
   ctx.fillStyle = PALETTE.ink;
   const lineHeight = 17;
-  for (const row of wrap(ctx, pic.sample || (pic.training ? '…' : 'press "train" to start'), right - x)) {
+  for (const row of wrapped(pic.sample || (pic.training ? '…' : 'press "train" to start'), right - x)) {
     if (y + lineHeight > bottom - 4) break;
     ctx.fillText(row, x, y);
     y += lineHeight;

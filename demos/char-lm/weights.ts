@@ -24,7 +24,9 @@ export function decodeWeights(spec: ModelSpec, seed: number, encoded: string | n
   const binary = atob(encoded);
   const total = Object.values(ps).reduce((n, p) => n + p.data.length, 0);
   if (binary.length !== total * 4) throw new RangeError(`weights: expected ${total} numbers for this model, got ${binary.length / 4}`);
-  const view = new DataView(Uint8Array.from(binary, (c) => c.charCodeAt(0)).buffer);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const view = new DataView(bytes.buffer);
   let k = 0;
   for (const p of Object.values(ps)) for (let i = 0; i < p.data.length; i++) p.data[i] = view.getFloat32(4 * k++, true);
   return ps;
