@@ -7,7 +7,7 @@
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { logScale } from '../../src/widgets/controls.ts';
 import { DEFAULT_TEXT } from './default-text.ts';
-import { afterReport, corpusOf, restart, sampleOf, textProblem, trainingJob } from './model.ts';
+import { afterReport, corpusOf, restart, sampleOf, textProblem, trainingJob, windowLength } from './model.ts';
 import spec, { CELLS, HIDDEN_RANGE, LR_RANGE, MAX_TEXT, SEQ_RANGE, TEMPERATURE_RANGE, type Cell, type CharLmState } from './schema.ts';
 import { loadText, saveText } from './text-store.ts';
 import { textEditor } from './text-editor.ts';
@@ -56,7 +56,8 @@ export default defineDemo(spec, ({ role, canvas, stage, state, update, listen, l
   const start = (s: CharLmState) => {
     const g = ++generation;
     running = jobKey(s);
-    lastReportAt = performance.now();
+    const startedAt = performance.now();
+    lastReportAt = startedAt;
     const c = corpusFor(s.text);
     later(
       train(trainingJob(s, c), (report) => {
@@ -65,7 +66,8 @@ export default defineDemo(spec, ({ role, canvas, stage, state, update, listen, l
         if (g !== generation || !current.training || jobKey(current) !== running) return;
         const withSample = now - lastSampleAt >= SAMPLE_EVERY_MS;
         if (withSample) lastSampleAt = now;
-        update(afterReport(current, report, c, now - lastReportAt, withSample));
+        const charsPerSec = ((report.step - s.step) * windowLength(s, c) * 1000) / Math.max(1, now - startedAt);
+        update(afterReport(current, report, c, { elapsedMs: now - lastReportAt, charsPerSec }, withSample));
         lastReportAt = now;
       }),
       () => {

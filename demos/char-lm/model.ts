@@ -80,26 +80,31 @@ export function sampleOf(state: CharLmState, corpus: CharCorpus): string {
 
 /**
  * The state after a report with weights: `elapsedMs` is the training time since the last
- * report; `withSample` asks for a new sample (they cost main-thread time, so not every report).
+ * report, `charsPerSec` the job's speed so far (measured over the whole job: two reports
+ * may reach a busy page in the same task); `withSample` asks for a new sample (they cost
+ * main-thread time, so not every report).
  */
-export function afterReport(state: CharLmState, report: ProgressReport, corpus: CharCorpus, elapsedMs: number, withSample: boolean): CharLmState {
+export function afterReport(state: CharLmState, report: ProgressReport, corpus: CharCorpus, timing: { elapsedMs: number; charsPerSec: number }, withSample: boolean): CharLmState {
   const trainer = report.state;
   if (!trainer) return state;
   const passLoss = trainer.extra.passLoss;
   const loss = passLoss !== undefined && Number.isFinite(passLoss) ? Number(passLoss.toFixed(4)) : state.loss;
-  const chars = (report.step - state.step) * Math.min(state.seq, corpus.ids.length - 1);
-  const rate = elapsedMs > 0 ? (1000 * chars) / elapsedMs : state.charsPerSec;
+  const chars = (report.step - state.step) * windowLength(state, corpus);
   const next: CharLmState = {
     ...state,
     step: report.step,
     loss,
     curve: loss === null ? state.curve : appendPoint(state.curve, (state.curve[state.curve.length - 2] ?? 0) + chars, loss),
-    // Smoothed: one slow slice of a shared machine should not make the figure jump.
-    charsPerSec: Math.round(state.charsPerSec > 0 ? 0.7 * state.charsPerSec + 0.3 * rate : rate),
-    trainedMs: Math.round(state.trainedMs + elapsedMs),
+    charsPerSec: Math.round(timing.charsPerSec),
+    trainedMs: Math.round(state.trainedMs + timing.elapsedMs),
     weights: encodeWeights(trainer.params),
   };
   return withSample ? { ...next, sample: sampleOf(next, corpus) } : next;
+}
+
+/** Characters one training step reads: the sequence length, or the whole text when it is shorter. */
+export function windowLength(state: Pick<CharLmState, 'seq'>, corpus: CharCorpus): number {
+  return Math.min(state.seq, corpus.ids.length - 1);
 }
 
 /** Back to the seeded weights on the state's text and settings. */

@@ -53,11 +53,12 @@ describe('char-lm demo model', () => {
     const corpus = corpusOf(initial.text);
     const trainer = train(initial, 3);
     const report = { step: 3, jobStep: 3, loss: 3, state: trainer };
-    const s = afterReport({ ...initial, training: true }, report, corpus, 100, true);
+    const s = afterReport({ ...initial, training: true }, report, corpus, { elapsedMs: 100, charsPerSec: 750 }, true);
     expect(parse(JSON.parse(JSON.stringify(s)))).toEqual(s);
     expect(s.step).toBe(3);
     expect(s.curve).toEqual([75, Number(trainer.extra.passLoss!.toFixed(4))]);
     expect(s.charsPerSec).toBe(750);
+    expect(s.trainedMs).toBe(100);
     expect(Array.from(s.sample).every((ch) => corpus.vocab.includes(ch))).toBe(true);
     const back = decodeWeights(specOf(s, corpus), s.seed, s.weights);
     for (const [name, p] of Object.entries(trainer.params)) p.data.forEach((w, i) => expect(back[name]!.data[i]).toBe(Math.fround(w)));
@@ -71,7 +72,7 @@ describe('char-lm demo model', () => {
   it('samples the same text for the same state, and follows the temperature', () => {
     const corpus = corpusOf(initial.text);
     const trainer = train(initial, 40);
-    const s = afterReport({ ...initial, training: true }, { step: 40, jobStep: 40, loss: 2, state: trainer }, corpus, 100, false);
+    const s = afterReport({ ...initial, training: true }, { step: 40, jobStep: 40, loss: 2, state: trainer }, corpus, { elapsedMs: 100, charsPerSec: 1 }, false);
     expect(sampleOf(s, corpus)).toBe(sampleOf(JSON.parse(JSON.stringify(s)) as CharLmState, corpus));
     expect(sampleOf({ ...s, temperature: 0.1 }, corpus)).not.toBe(sampleOf({ ...s, temperature: 2 }, corpus));
     expect(Array.from(sampleOf(s, corpus))).toHaveLength(201);
