@@ -9,6 +9,7 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   training: () => import('./bench/training.ts'),
   reading: () => import('./bench/reading.ts'),
   race: () => import('./bench/race.ts'),
+  char: () => import('./bench/char.ts'),
 };
 
 // Built from the suite list, so adding a suite is one line above.

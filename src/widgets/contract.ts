@@ -89,6 +89,8 @@ export interface DemoSetup<P, S> {
    * `signal` cancels the job (it resolves null), e.g. when a setting the run depends on changes.
    */
   train(job: TrainingJobSpec, onReport?: (report: ProgressReport) => void, signal?: AbortSignal): Promise<JobResult | null>;
+  /** Cancels this demo's training jobs now (a pause button): their promises resolve null; work since their last report is dropped. */
+  stopTraining(): void;
 }
 
 /** One frame of the clock, as draw sees it. */

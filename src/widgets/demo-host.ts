@@ -212,6 +212,7 @@ export class DemoHost implements ClockClient {
           if (role !== 'driver') return Promise.resolve(null);
           return this.training.run(job, (report) => this.guard(() => onReport?.(report)), signal);
         },
+        stopTraining: () => this.training.cancelAll(),
       };
       this.currentState = () => state;
       this.setCurrentState = (s) => {

@@ -1,3 +1,4 @@
+import { DEMO_FOLDERS } from '../../demo-folders.ts';
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../../src/build/compile-deck.ts';
 import { demoPlacement, findDemoFences } from '../../../src/build/demo-fences.ts';
@@ -83,7 +84,7 @@ describe('demo fences', () => {
 
   it('loads the specs of the demos folder, named after their folders', async () => {
     const specs = await loadDemoSpecs(join(import.meta.dirname, '../../..'), (file) => import(file));
-    expect([...specs.keys()]).toEqual(['bptt', 'clipping', 'gradient-highway', 'long-lag', 'unroll', 'vanishing']);
+    expect([...specs.keys()]).toEqual([...DEMO_FOLDERS]);
     for (const [name, spec] of specs) {
       expect(spec.name).toBe(name);
       expect(specProblems(spec), name).toEqual([]);

@@ -1,0 +1,3 @@
+/** The default training text: a paragraph of this lecture's notes on sampling (chapter 3). */
+export const DEFAULT_TEXT =
+  'Once trained, the model generates text. Give it a first character, "h". It outputs a distribution; sample a character from it, say "e", and feed that character back in as the next input. Repeat. This is the one-to-many use of the same network: after the seed, its own outputs become its inputs. Greedy decoding picks the most likely character each time and tends to loop; sampling gives variety. Dividing the logits by a temperature below 1 makes it more conservative, above 1 more adventurous.';
