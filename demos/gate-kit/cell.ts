@@ -26,8 +26,10 @@ export interface GateCell {
   equations: readonly EquationLine[];
   /** A line said under the equations (the GRU's convention). */
   note?: string;
-  /** Quantities drawn on a scale of their own largest magnitude instead of ±1 (the LSTM's unbounded c). */
+  /** Quantities that are not bounded by ±1 (the LSTM's c): their colour saturates there, the legend says so. */
   unbounded?: readonly string[];
+  /** The kinds of moment this cell marks, for the legend. */
+  marks: readonly MomentKind[];
   moments(trace: GateTrace): Moment[];
   /** Words for a moment, for the readout. */
   describe(m: Moment, trace: GateTrace): string;

@@ -20,7 +20,7 @@ export function gateSpec(options: { name: string; title: string; summary: string
     name: options.name,
     title: options.title,
     summary: options.summary,
-    height: 390,
+    height: 450,
     tfjs: false,
     params,
     state: (p) =>

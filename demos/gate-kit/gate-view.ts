@@ -1,6 +1,6 @@
 /**
  * The gate-view module: per step and unit, every quantity of the cell as a coloured cell on
- * one diverging scale (PuOr, readable with the common colour-vision deficiencies), the input
+ * one diverging scale (PuOr: orange positive, purple negative; readable with the common colour-vision deficiencies), the input
  * above, the true and the predicted depth below, the focused step framed, and the marks of
  * the moments that matter (× forget, + write, = keep).
  */
@@ -32,16 +32,11 @@ const FOOTER = 58;
 const BLOCK_GAP = 5;
 const LABEL_W = 34;
 
-/** Colour of a value on the scale [−range, range]: purple positive, orange negative, near-white zero. */
+/** Colour of a value on the scale [−range, range]: orange positive, purple negative, near-white zero. */
 export function valueColour(v: number, range: number): string {
   const u = Math.max(-1, Math.min(1, v / range));
-  // PuOr runs orange (0) → white (0.5) → purple (1).
+  // d3's PuOr runs from dark purple (0) through near-white (0.5) to dark orange (1).
   return interpolatePuOr(0.5 + 0.5 * u);
-}
-
-export function scaleOf(cell: GateCell, trace: GateTrace, q: number): number {
-  if (!cell.unbounded?.includes(cell.quantities[q]!.key)) return 1;
-  return Math.max(1, ...trace.values[q]!.flat().map(Math.abs));
 }
 
 export function drawGates(c: DemoCanvas, layout: GateLayout, cell: GateCell, trace: GateTrace, focus: { t: number; q: number }): CellBox[] {
@@ -51,8 +46,8 @@ export function drawGates(c: DemoCanvas, layout: GateLayout, cell: GateCell, tra
   const Q = cell.quantities.length;
   const H = trace.values[0]![0]!.length;
   const gridX = layout.left + LABEL_W;
-  const colW = Math.min(34, (c.width - gridX - 6) / T);
-  const rowH = Math.min(14, (c.height - HEADER - FOOTER - BLOCK_GAP * (Q - 1)) / (Q * H));
+  const colW = Math.min(56, (c.width - gridX - 6) / T);
+  const rowH = Math.min(18, (c.height - HEADER - FOOTER - BLOCK_GAP * (Q - 1)) / (Q * H));
   const blockH = rowH * H;
   const blockY = (q: number) => HEADER + q * (blockH + BLOCK_GAP);
   const colX = (t: number) => gridX + t * colW;
@@ -68,7 +63,6 @@ export function drawGates(c: DemoCanvas, layout: GateLayout, cell: GateCell, tra
   });
 
   cell.quantities.forEach((quantity, q) => {
-    const range = scaleOf(cell, trace, q);
     const y0 = blockY(q);
     ctx.textAlign = 'right';
     ctx.font = CANVAS_FONT(15, q === focus.q ? 700 : 400);
@@ -79,7 +73,8 @@ export function drawGates(c: DemoCanvas, layout: GateLayout, cell: GateCell, tra
         const v = trace.values[q]![t]![j]!;
         const x = colX(t);
         const y = y0 + j * rowH;
-        ctx.fillStyle = valueColour(v, range);
+        // One scale for every quantity, so colours compare across rows; an unbounded c saturates at ±1.
+        ctx.fillStyle = valueColour(v, 1);
         ctx.fillRect(x + 0.5, y + 0.5, colW - 1, rowH - 1);
         boxes.push({ x, y, w: colW, h: rowH, q, t, unit: j, text: `${quantity.label}[${j + 1}] at t=${t + 1} ("${trace.chars[t]}"): ${v.toFixed(3)}` });
       }
@@ -90,7 +85,7 @@ export function drawGates(c: DemoCanvas, layout: GateLayout, cell: GateCell, tra
     ctx.strokeRect(gridX, y0, colW * T, blockH);
   });
 
-  ctx.font = CANVAS_FONT(Math.max(9, Math.min(13, rowH)), 700);
+  ctx.font = CANVAS_FONT(Math.max(10, Math.min(16, rowH + 1)), 700);
   ctx.textAlign = 'center';
   ctx.lineWidth = 3;
   ctx.strokeStyle = '#ffffff';
@@ -110,11 +105,11 @@ export function drawGates(c: DemoCanvas, layout: GateLayout, cell: GateCell, tra
   ctx.lineWidth = 3;
   ctx.strokeRect(colX(focus.t) - 1, blockY(focus.q) - 1, colW + 2, blockH + 2);
 
-  drawFooter(c, trace, { gridX, colW, y: blockY(Q - 1) + blockH + 6, left: layout.left });
+  drawFooter(c, cell, trace, { gridX, colW, y: blockY(Q - 1) + blockH + 6, left: layout.left });
   return boxes;
 }
 
-function drawFooter(c: DemoCanvas, trace: GateTrace, at: { gridX: number; colW: number; y: number; left: number }): void {
+function drawFooter(c: DemoCanvas, cell: GateCell, trace: GateTrace, at: { gridX: number; colW: number; y: number; left: number }): void {
   const { ctx } = c;
   const rows: [string, number[]][] = [
     ['depth', trace.depth],
@@ -134,11 +129,11 @@ function drawFooter(c: DemoCanvas, trace: GateTrace, at: { gridX: number; colW: 
       ctx.fillText(String(v), at.gridX + (t + 0.5) * at.colW, y);
     });
   });
-  drawLegend(c, at.left + LABEL_W, at.y + 38);
+  drawLegend(c, cell, at.left + LABEL_W, at.y + 38);
 }
 
 /** The colour scale and the marks, in one line under the grid. */
-function drawLegend(c: DemoCanvas, x: number, y: number): void {
+function drawLegend(c: DemoCanvas, cell: GateCell, x: number, y: number): void {
   const { ctx } = c;
   const w = 120;
   for (let i = 0; i < w; i++) {
@@ -154,7 +149,10 @@ function drawLegend(c: DemoCanvas, x: number, y: number): void {
   ctx.fillText('−1', x - 4, y);
   ctx.textAlign = 'left';
   ctx.fillText('+1', x + w + 4, y);
-  ctx.fillText('0 pale · hover a cell for its value · × forget  + write  = keep', x + w + 28, y);
+  const marks = cell.marks.map((k) => `${MARK[k]} ${k}`).join('   ');
+  const clipped = (cell.unbounded ?? []).map((key) => cell.quantities.find((q) => q.key === key)?.label ?? key);
+  const note = clipped.length > 0 ? ` (${clipped.join(', ')} beyond ±1 at full colour)` : '';
+  ctx.fillText(`hover a cell for its value${note}   ${marks}`, x + w + 28, y);
 }
 
 /** A tooltip over the stage naming the value under the pointer. */

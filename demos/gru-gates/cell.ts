@@ -40,6 +40,7 @@ export const gruCell: GateCell = {
     { tex: `\\term{h}{h_t} = \\term{z}{z_t} \\odot h_{t-1} + (1 - \\term{z}{z_t}) \\odot \\term{hTilde}{\\tilde h_t}`, label: 'new state' },
   ],
   note: 'Convention of this deck, Keras and TensorFlow.js: z ≈ 1 keeps the old state, z ≈ 0 takes the candidate (some texts swap z and 1 − z).',
+  marks: ['keep', 'write'],
   moments: gruMoments,
   describe(m, trace) {
     const j = m.unit;

@@ -44,6 +44,7 @@ export const lstmCell: GateCell = {
     { tex: `\\term{h}{h_t} = \\term{o}{o_t} \\odot \\tanh(\\term{c}{c_t})`, label: 'hidden state' },
   ],
   unbounded: ['c'],
+  marks: ['forget', 'write'],
   moments: lstmMoments,
   describe(m, trace) {
     const j = m.unit;
