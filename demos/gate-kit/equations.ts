@@ -52,7 +52,7 @@ export function equationPanel(equations: readonly EquationLine[], note?: string)
     math.style.fontSize = '15px';
     const label = document.createElement('span');
     label.textContent = eq.label;
-    Object.assign(label.style, { fontSize: '12px', color: '#5b6270', whiteSpace: 'nowrap' });
+    Object.assign(label.style, { fontSize: '13px', color: '#5b6270', whiteSpace: 'nowrap' });
     row.append(math, label);
     element.append(row);
     return row;
@@ -61,7 +61,7 @@ export function equationPanel(equations: readonly EquationLine[], note?: string)
     const p = document.createElement('div');
     p.className = 'gate-note';
     p.textContent = note;
-    Object.assign(p.style, { fontSize: '12px', color: '#1d1f24', padding: '4px 6px 0' });
+    Object.assign(p.style, { fontSize: '13px', color: '#1d1f24', padding: '4px 6px 0' });
     element.append(p);
   }
   let shown = '';

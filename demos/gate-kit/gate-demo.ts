@@ -29,7 +29,7 @@ export function gateDemo(cell: GateCell) {
     const equations = equationPanel(cell.equations, cell.note);
     const readout = document.createElement('div');
     readout.setAttribute('aria-live', 'polite');
-    Object.assign(readout.style, { fontSize: '12px', padding: '6px', lineHeight: '1.35' });
+    Object.assign(readout.style, { fontSize: '13px', padding: '6px', lineHeight: '1.35' });
     const values = document.createElement('div');
     values.style.font = '13px "Ubuntu Mono", monospace';
     const moments = document.createElement('div');

@@ -26,9 +26,10 @@ export interface GateLayout {
   left: number;
 }
 
+const WRONG = '#B34700';
 const MARK: Record<MomentKind, string> = { forget: '×', write: '+', keep: '=' };
 const HEADER = 26;
-const FOOTER = 58;
+const FOOTER = 62;
 const BLOCK_GAP = 5;
 const LABEL_W = 34;
 
@@ -85,7 +86,7 @@ export function drawGates(c: DemoCanvas, layout: GateLayout, cell: GateCell, tra
     ctx.strokeRect(gridX, y0, colW * T, blockH);
   });
 
-  ctx.font = CANVAS_FONT(Math.max(10, Math.min(16, rowH + 1)), 700);
+  ctx.font = CANVAS_FONT(Math.max(14, Math.min(17, rowH + 2)), 700);
   ctx.textAlign = 'center';
   ctx.lineWidth = 3;
   ctx.strokeStyle = '#ffffff';
@@ -116,20 +117,22 @@ function drawFooter(c: DemoCanvas, cell: GateCell, trace: GateTrace, at: { gridX
     ['net', trace.predicted],
   ];
   rows.forEach(([label, values], r) => {
-    const y = at.y + 8 + r * 16;
+    const y = at.y + 8 + r * 17;
     ctx.textAlign = 'right';
-    ctx.font = CANVAS_FONT(13);
+    ctx.font = CANVAS_FONT(14);
     ctx.fillStyle = PALETTE.muted;
     ctx.fillText(label, at.gridX - 6, y);
     ctx.textAlign = 'center';
     values.forEach((v, t) => {
       const wrong = r === 1 && v !== trace.depth[t];
-      ctx.font = CANVAS_MONO(wrong ? 15 : 14);
-      ctx.fillStyle = wrong ? PALETTE.vermillion : PALETTE.ink;
+      ctx.font = wrong ? `700 ${CANVAS_MONO(16)}` : CANVAS_MONO(15);
+      // A darker vermillion than the palette's: digits are text and need 4.5:1 on the slide.
+      ctx.fillStyle = wrong ? WRONG : PALETTE.ink;
       ctx.fillText(String(v), at.gridX + (t + 0.5) * at.colW, y);
     });
   });
-  drawLegend(c, cell, at.left + LABEL_W, at.y + 38);
+  // Under the equations' column too: at 4:3 the grid's width alone is too narrow for it.
+  drawLegend(c, cell, 24, at.y + 42);
 }
 
 /** The colour scale and the marks, in one line under the grid. */
@@ -143,7 +146,7 @@ function drawLegend(c: DemoCanvas, cell: GateCell, x: number, y: number): void {
   ctx.strokeStyle = PALETTE.grid;
   ctx.lineWidth = 1;
   ctx.strokeRect(x, y - 5, w, 10);
-  ctx.font = CANVAS_FONT(12);
+  ctx.font = CANVAS_FONT(14);
   ctx.fillStyle = PALETTE.ink;
   ctx.textAlign = 'right';
   ctx.fillText('−1', x - 4, y);
