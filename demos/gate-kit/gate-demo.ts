@@ -10,7 +10,7 @@ import { focusOf, stepFocus, stepTime } from './focus.ts';
 import { drawGates, hoverTip, type CellBox } from './gate-view.ts';
 import { TRAINING, gateModelSpec, gateTrace, gateTrainingJob, withWeights, type GateState, type GateTrace } from './model.ts';
 import { readoutText } from './readout.ts';
-import type { GateParams } from './gate-spec.ts';
+import type { GateParams } from './alphabet.ts';
 import { textInput } from './text-field.ts';
 
 const PANEL_WIDTH = 368;

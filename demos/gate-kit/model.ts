@@ -6,22 +6,11 @@
  */
 import { initParams, refForwardSequence, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
 import type { TrainingJobSpec } from '../../src/training/index.ts';
+import type { GateCellKind, GateState } from './alphabet.ts';
 import { ALPHABET, CLASSES, depths, taskBatch, textBatch } from './task.ts';
 
-export type GateCellKind = 'lstm' | 'gru';
-
-/** What the state of a gate demo holds: small JSON, the same in both windows and the URL. */
-export interface GateState {
-  seed: number;
-  text: string;
-  /** The time step in focus, clamped to the text's length when drawn. */
-  t: number;
-  /** The quantity in focus: an index into the cell's quantities (f, i, c̃, c, o, h or z, r, h̃, h). */
-  k: number;
-  trainSteps: number;
-  /** Trained weights, flattened in parameter order (float32 precision), or null for the seeded ones. */
-  weights: number[] | null;
-}
+export type { GateCellKind, GateState } from './alphabet.ts';
+export { weightCount } from './alphabet.ts';
 
 /** Training: full-batch Adam on 32 seeded strings of 20 steps; 300 steps reach full accuracy on every seed tried. */
 export const TRAINING = { batch: 32, steps: 20, learningRate: 0.03, clip: 5, stepsPerPress: 300, snapshotEvery: 25 } as const;
@@ -33,12 +22,6 @@ export function gateModelSpec(kind: GateCellKind, hidden: number): ModelSpec {
     layers: [{ cell: kind === 'lstm' ? { kind, hiddenSize: hidden, forgetBias: 1 } : { kind, hiddenSize: hidden } }],
     head: { kind: 'softmax', classes: CLASSES, at: 'every' },
   };
-}
-
-/** W [4, G·H] + U [H, G·H] + b [G·H] + V [H, 4] + c [4]: the count a trained state carries. */
-export function weightCount(kind: GateCellKind, hidden: number): number {
-  const G = kind === 'lstm' ? 4 : 3;
-  return ALPHABET.length * G * hidden + hidden * G * hidden + G * hidden + hidden * CLASSES + CLASSES;
 }
 
 /** The seeded weights, or the trained ones the state carries. */

@@ -6,14 +6,10 @@
  * "."), the three moments the gates are there for.
  */
 import { Rng, type Batch } from '../../src/rnn/index.ts';
+import { ALPHABET, MAX_DEPTH } from './alphabet.ts';
 
-export const ALPHABET = ['(', ')', 'a', '.'] as const;
+export { ALPHABET, CLASSES, MAX_DEPTH, TASK_TEXT } from './alphabet.ts';
 export type Symbol = (typeof ALPHABET)[number];
-/** Depths 0..MAX_DEPTH are the classes; the generator never nests deeper. */
-export const MAX_DEPTH = 3;
-export const CLASSES = MAX_DEPTH + 1;
-/** Text a slide may give: only the task's four characters. */
-export const TASK_TEXT = /^[()a.]+$/;
 
 /** Depth after each character, [T]; deeper than MAX_DEPTH counts as MAX_DEPTH. */
 export function depths(text: string): number[] {

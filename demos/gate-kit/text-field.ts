@@ -1,6 +1,5 @@
 /** The editable input sequence: a text field whose valid text becomes the state's; an invalid one is explained in place. */
-import { check } from '../../src/widgets/schema.ts';
-import { MAX_TEXT, textField } from './gate-spec.ts';
+import { MAX_TEXT, fitsTask } from './alphabet.ts';
 
 export function textInput(onText: (text: string) => void) {
   const wrap = document.createElement('label');
@@ -18,9 +17,9 @@ export function textInput(onText: (text: string) => void) {
   Object.assign(problem.style, { color: '#B34700', fontSize: '12px' });
   wrap.append(caption, input, problem);
   input.addEventListener('input', () => {
-    const ok = check(textField, input.value);
-    problem.textContent = ok === null ? `only ( ) a . — 1 to ${MAX_TEXT} characters` : '';
-    if (ok !== null) onText(ok);
+    const ok = fitsTask(input.value);
+    problem.textContent = ok ? '' : `only ( ) a . — 1 to ${MAX_TEXT} characters`;
+    if (ok) onText(input.value);
   });
   return {
     element: wrap,

@@ -5,7 +5,7 @@ import manifest from '../../../demos/gru-gates/schema.ts';
 import { gruCell, gruMoments } from '../../../demos/gru-gates/cell.ts';
 import { TRAINING, gateModelSpec, gateTrace, paramsFor, weightCount, type GateState } from '../../../demos/gate-kit/model.ts';
 import { textBatch } from '../../../demos/gate-kit/task.ts';
-import type { GateParams } from '../../../demos/gate-kit/gate-spec.ts';
+import type { GateParams } from '../../../demos/gate-kit/alphabet.ts';
 import { RnnModel } from '../../../src/rnn/tf/index.ts';
 import { check, validateParams } from '../../../src/widgets/schema.ts';
 import { trainLikeTheWorker } from './gate-training.ts';
