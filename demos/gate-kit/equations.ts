@@ -64,6 +64,7 @@ export function equationPanel(equations: readonly EquationLine[], note?: string)
     Object.assign(p.style, { fontSize: '13px', color: '#1d1f24', padding: '4px 6px 0' });
     element.append(p);
   }
+  const terms = [...element.querySelectorAll<HTMLElement>('[class*="gate-term-"]')];
   let shown = '';
   return {
     element,
@@ -72,7 +73,7 @@ export function equationPanel(equations: readonly EquationLine[], note?: string)
       if (id === shown) return;
       shown = id;
       rows.forEach((row, i) => (row.style.background = i === line ? LINE_ON : 'transparent'));
-      for (const el of element.querySelectorAll<HTMLElement>('[class*="gate-term-"]')) {
+      for (const el of terms) {
         const on = el.classList.contains(termClass(key));
         el.style.background = on ? TERM_ON : 'transparent';
         el.style.outline = on ? '1px solid #1d1f24' : 'none';

@@ -33,11 +33,15 @@ const FOOTER = 62;
 const BLOCK_GAP = 5;
 const LABEL_W = 34;
 
+/** Steps of the colour table: finer than the eye tells apart; a frame draws hundreds of cells. */
+const SHADES = 256;
+// d3's PuOr runs from dark purple (0) through near-white (0.5) to dark orange (1).
+const TABLE = Array.from({ length: SHADES + 1 }, (_, i) => interpolatePuOr(i / SHADES));
+
 /** Colour of a value on the scale [−range, range]: orange positive, purple negative, near-white zero. */
 export function valueColour(v: number, range: number): string {
   const u = Math.max(-1, Math.min(1, v / range));
-  // d3's PuOr runs from dark purple (0) through near-white (0.5) to dark orange (1).
-  return interpolatePuOr(0.5 + 0.5 * u);
+  return TABLE[Math.round((0.5 + 0.5 * u) * SHADES)]!;
 }
 
 export function drawGates(c: DemoCanvas, layout: GateLayout, cell: GateCell, trace: GateTrace, focus: { t: number; q: number }): CellBox[] {
