@@ -10,6 +10,7 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   reading: () => import('./bench/reading.ts'),
   race: () => import('./bench/race.ts'),
   char: () => import('./bench/char.ts'),
+  gates: () => import('./bench/gates.ts'),
 };
 
 // Built from the suite list, so adding a suite is one line above.

@@ -13,6 +13,8 @@ const INTERACTION: Record<string, RegExp> = {
   bptt: /new weights/i,
   vanishing: /new inputs/i,
   clipping: /random start/i,
+  'lstm-gates': /^step ▶$/,
+  'gru-gates': /^step ▶$/,
 };
 
 const allCanvases = (page: Page) =>

@@ -1,0 +1,7 @@
+/** demos/lstm-gates: the LSTM's six quantities per step beside its six equations (slides/06-lstm.md). */
+import { defineDemo } from '../../src/widgets/contract.ts';
+import { gateDemo } from '../gate-kit/gate-demo.ts';
+import { lstmCell } from './cell.ts';
+import spec from './schema.ts';
+
+export default defineDemo(spec, gateDemo(lstmCell));
