@@ -2,7 +2,8 @@
 import { TrainerRegistry } from './registry.ts';
 import { charLstmTrainer } from './trainers/char-lstm.ts';
 import { fusedBatchTrainer } from './trainers/fused-batch.ts';
+import { sideBySideTrainer } from './trainers/fused-side-by-side.ts';
 
 export function builtinTrainers(): TrainerRegistry {
-  return new TrainerRegistry().register(charLstmTrainer).register(fusedBatchTrainer);
+  return new TrainerRegistry().register(charLstmTrainer).register(fusedBatchTrainer).register(sideBySideTrainer);
 }
