@@ -7,10 +7,11 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   demos: () => import('./bench/demos.ts'),
   slides: () => import('./bench/slides.ts'),
   training: () => import('./bench/training.ts'),
+  teaching: () => import('./bench/teaching.ts'),
 };
 
 const USAGE =
-  'npm run bench -- [deck] [rnn] [demos] [slides] [training] [--runs N] [--min-ms M] [--backends webgl,wasm,cpu] [--precisions float64,float32] [--recurrentjs PATH] [--json FILE]';
+  'npm run bench -- [deck] [rnn] [demos] [slides] [training] [teaching] [--runs N] [--min-ms M] [--backends webgl,wasm,cpu] [--precisions float64,float32] [--recurrentjs PATH] [--json FILE]';
 const { values, positionals } = parseCli(
   USAGE,
   {
