@@ -79,11 +79,11 @@ export function drawBidirectional(c: DemoCanvas, pic: BiPicture): void {
     ctx.fillStyle = LETTERS[l] === 'x' ? PALETTE.vermillion : PALETTE.ink;
     ctx.fillText(LETTERS[l] ?? '?', x0 + (t + 0.5) * cell, y + 18);
   });
-  y += 32;
-  label(ctx, `answer: ${lines[0].tags[0] ? 'x in line' : 'no x'}`, x0 - 8, y + 10);
+  y += 42;
+  label(ctx, `answer: ${lines[0].tags[0] ? 'x in line' : 'no x'}`, x0 - 8, y);
   y += 22;
-  label(ctx, 'P(x in line), per letter:', x0 - 8, y + 4, PALETTE.muted);
-  y += 14;
+  label(ctx, 'P(x in line), per letter', x0 - 8, y, PALETTE.muted);
+  y += 10;
   label(ctx, 'one direction', x0 - 8, y + 11, UNI);
   probabilityRow(ctx, lines[0].prob, lines[0].tags, x0, y, cell, 22, UNI);
   y += 28;
