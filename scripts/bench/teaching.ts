@@ -1,8 +1,9 @@
 /**
  * The training demos' teaching moments: for each demo, the wall-clock time from pressing
  * its train button to the moment its data-demo-metric first shows the effect the slide is
- * about, the display frames per second and the demo's own redraws per second while it
- * trains, in a plain window of the served build. Medians over the runs.
+ * about, the display frames per second while it trains against the same slide's rate in
+ * the 2 s before (the ratio is what a loaded machine can compare), and the demo's own
+ * redraws per second, in a plain window of the served build. Medians over the runs.
  */
 import type { Browser } from 'playwright-core';
 import { buildDeckTo } from '../lib/build-deck.ts';
@@ -49,6 +50,8 @@ interface Sample {
   moment: number;
   step: number;
   fps: number;
+  /** Frames per second on the same slide in the 2 s before the click: the baseline of the loaded machine. */
+  idleFps: number;
   redrawsPerSecond: number;
 }
 
@@ -65,7 +68,19 @@ async function sample(browser: Browser, base: string, moment: Moment): Promise<S
     const root = '.remark-slides-area .remark-visible .demo-root';
     await page.waitForSelector(`${root}[data-demo-status="running"]`, { timeout: 60_000 });
     await page.waitForTimeout(500);
-    // Counting starts in the page before the click, so the click's own time is inside the window.
+    const idleFps = (await page.evaluate(`new Promise((resolve) => {
+      let frames = 0;
+      let t0 = null;
+      const tick = (t) => {
+        if (t0 === null) t0 = t;
+        frames++;
+        if (t - t0 >= 2000) { resolve(frames / ((t - t0) / 1000)); return; }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })`)) as number;
+    // Counting starts in the page before the click, so the click's own time is inside the window; the
+    // expression ends in `undefined` so that evaluate does not wait for the promise it stores.
     await page.evaluate(`window.__moment = new Promise((resolve) => {
       const root = document.querySelector(${JSON.stringify(root)});
       const id = root.dataset.demoId;
@@ -86,10 +101,10 @@ async function sample(browser: Browser, base: string, moment: Moment): Promise<S
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    })`);
+    }); undefined`);
     await page.evaluate(() => ((window as unknown as { __clickAt: number }).__clickAt = performance.now()));
     await page.locator(`${root} button`, { hasText: moment.button }).first().click();
-    return (await page.evaluate('window.__moment')) as Sample;
+    return { ...((await page.evaluate('window.__moment')) as Omit<Sample, 'idleFps'>), idleFps };
   } finally {
     await page.close();
   }
@@ -112,7 +127,9 @@ export async function run(args: string[]): Promise<void> {
         'moment (s)': (med((s) => s.moment, reached) / 1000).toFixed(2),
         'at step': med((s) => s.step, reached).toFixed(0),
         reached: `${reached.length}/${samples.length}`,
+        'fps before': med((s) => s.idleFps).toFixed(1),
         'fps while training': med((s) => s.fps).toFixed(1),
+        'fps training / before': med((s) => s.fps / s.idleFps).toFixed(2),
         'demo redraws/s': med((s) => s.redrawsPerSecond).toFixed(1),
         'all moments (s)': samples.map((s) => (s.moment / 1000).toFixed(2)).join(' '),
       };

@@ -38,8 +38,8 @@ function folderWithBadDemo(): string {
 }
 
 describe('the demos’ specs', () => {
-  it('are the four demos', () => {
-    expect([...specs.keys()]).toEqual(['bptt', 'clipping', 'unroll', 'vanishing']);
+  it('are the demos of the demos folder', () => {
+    expect([...specs.keys()]).toEqual(['bidirectional', 'bptt', 'clipping', 'deep-rnn', 'unroll', 'vanishing']);
   });
 
   it.each([...specs.keys()])('%s: defaults fit their fields and the initial state fits the state schema', (name) => {
