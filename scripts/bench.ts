@@ -11,6 +11,7 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   race: () => import('./bench/race.ts'),
   char: () => import('./bench/char.ts'),
   gates: () => import('./bench/gates.ts'),
+  teaching: () => import('./bench/teaching.ts'),
 };
 
 // Built from the suite list, so adding a suite is one line above.

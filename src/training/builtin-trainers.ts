@@ -6,5 +6,5 @@ import { fusedBatchTrainer } from './trainers/fused-batch.ts';
 import { longLagRaceTrainer } from './trainers/long-lag-race.ts';
 
 export function builtinTrainers(): TrainerRegistry {
-  return new TrainerRegistry().register(charLstmTrainer).register(fusedBatchTrainer).register(longLagRaceTrainer).register(charLmTrainer);
+  return new TrainerRegistry().register(charLstmTrainer).register(fusedBatchTrainer).register(longLagRaceTrainer).register(charLmTrainer).register(sideBySideTrainer);
 }

@@ -1,0 +1,114 @@
+/**
+ * demos/bidirectional: a one-direction RNN and a bidirectional one of about the same number
+ * of weights, trained side by side on the x-anywhere task (task.ts) by the fused trainer in
+ * the training worker; their per-step accuracies on held-out lines and, for one line, the
+ * forward and backward hidden states, from the float64 reference.
+ */
+import { initParams, refForwardSequence, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
+import type { ProgressReport, TrainerState, TrainingJobSpec } from '../../src/training/index.ts';
+import { joinModelParams, modelParams } from '../../src/training/trainers/side-by-side-params.ts';
+import { flattenWeights, unflattenWeights } from '../../src/widgets/state-weights.ts';
+import { MAX_STEPS, TEST_LINES, type BiParams, type BiState } from './schema.ts';
+import { CLASSES, matchedHidden, VOCAB } from './sizes.ts';
+import { linesBatch, makeLines, type Lines } from './task.ts';
+
+export const TRAIN_LINES = 128;
+export const CHUNK_STEPS = 100;
+export const REPORT_EVERY = 20;
+export const LEARNING_RATE = 0.03;
+
+export function rnnSpec(hidden: number, bidirectional: boolean): ModelSpec {
+  return {
+    input: { kind: 'onehot', vocab: VOCAB },
+    layers: [{ cell: { kind: 'rnn', hiddenSize: hidden, activation: 'tanh' }, bidirectional }],
+    head: { kind: 'softmax', classes: CLASSES, at: 'every' },
+  };
+}
+
+/** The two models compared, one direction first. */
+export function modelsOf(p: Pick<BiParams, 'hidden'>): [ModelSpec, ModelSpec] {
+  return [rnnSpec(matchedHidden(p.hidden), false), rnnSpec(p.hidden, true)];
+}
+
+/** Training lines come from the seed, held-out lines from the next seed. */
+export const trainLines = (seed: number, length: number): Lines => makeLines(seed, TRAIN_LINES, length);
+export const testLines = (seed: number, length: number): Lines => makeLines(seed + 1, TEST_LINES, length);
+
+/** Weights of model k for a state: trained ones if it carries them, else the seeded ones (the trainer seeds model k with seed + k). */
+export function weightsOf(models: readonly ModelSpec[], state: BiState, k: number): ParamSet {
+  const seeded = initParams(models[k]!, { seed: state.seed + k });
+  const flat = k === 0 ? state.uni : state.bi;
+  return flat ? unflattenWeights(seeded, flat) : seeded;
+}
+
+/** The next chunk of side-by-side training from the state's weights (null once MAX_STEPS are done). */
+export function trainingJob(models: [ModelSpec, ModelSpec], params: BiParams, state: BiState): TrainingJobSpec | null {
+  const steps = Math.min(CHUNK_STEPS, MAX_STEPS - state.step);
+  if (steps <= 0) return null;
+  return {
+    trainer: 'fused-side-by-side',
+    config: { models, batch: linesBatch(trainLines(state.seed, params.length)), optimizer: { kind: 'adam', learningRate: LEARNING_RATE }, clip: { kind: 'norm', threshold: 5 } },
+    seed: state.seed,
+    ...(state.uni && state.bi ? { initial: { step: state.step, params: joinModelParams(models.map((_, k) => weightsOf(models, state, k))), extra: {} } } : {}),
+    steps,
+    reportEvery: REPORT_EVERY,
+    snapshotEvery: REPORT_EVERY,
+  };
+}
+
+/** The state after a report: its step and both models' weights (rounded). */
+export function reportedState(state: BiState, report: ProgressReport & { state: TrainerState }): BiState {
+  const ps = report.state.params;
+  return { ...state, step: report.state.step, uni: flattenWeights(modelParams(ps, 0)), bi: flattenWeights(modelParams(ps, 1)) };
+}
+
+export interface ModelEval {
+  /** Held-out accuracy per step t, [T]. */
+  accuracy: number[];
+  /** Mean over steps and lines. */
+  meanAccuracy: number;
+  /** Held-out cross-entropy, averaged over steps and lines. */
+  loss: number;
+}
+
+/** Per-step accuracy and loss of one model on held-out lines (float64 reference forward pass). */
+export function evaluate(spec: ModelSpec, params: ParamSet, lines: Lines): ModelEval {
+  const batch = linesBatch(lines);
+  const T = batch.steps;
+  const hits = new Array<number>(T).fill(0);
+  let loss = 0;
+  for (let b = 0; b < batch.batchSize; b++) {
+    const trace = refForwardSequence(spec, params, batch, b);
+    loss += trace.loss;
+    trace.probs.forEach((p, t) => {
+      if ((p[1]! > p[0]! ? 1 : 0) === lines.tags[b]![t]) hits[t]! += 1;
+    });
+  }
+  const accuracy = hits.map((h) => h / batch.batchSize);
+  return { accuracy, meanAccuracy: accuracy.reduce((a, v) => a + v, 0) / T, loss: loss / batch.batchSize };
+}
+
+export interface LineTrace {
+  letters: number[];
+  tags: number[];
+  /** P(x in line) per step, [T]. */
+  prob: number[];
+  /** Hidden states per step: forward [T][H], and backward [T][H] for the bidirectional model. */
+  fw: number[][];
+  bw?: number[][];
+}
+
+/** One held-out line through one model: its states per step and its answers. */
+export function traceLine(spec: ModelSpec, params: ParamSet, lines: Lines, index: number): LineTrace {
+  const batch = linesBatch(lines);
+  const trace = refForwardSequence(spec, params, batch, index);
+  const layer = trace.layers[0]!;
+  const out: LineTrace = {
+    letters: lines.inputs[index]!,
+    tags: lines.tags[index]!,
+    prob: trace.probs.map((p) => p[1]!),
+    fw: layer.fw.map((s) => Array.from(s.state)),
+  };
+  if (layer.bw) out.bw = layer.bw.map((s) => Array.from(s.state));
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * demos/deep-rnn: one, two and three stacked RNN layers of one weight budget trained side
+ * by side in the training worker; loss curves per depth and each layer's states over time.
+ */
+import { chunkedTrainer } from '../../src/widgets/chunked-training.ts';
+import { defineDemo } from '../../src/widgets/contract.ts';
+import { evaluate, reportedState, stacksOf, testStreams, traceStream, trainingJob, weightsOf } from './model.ts';
+import spec, { MAX_STEPS, SHOWN_STREAMS } from './schema.ts';
+import { DEPTHS, matchedWidth, stackWeightCount } from './sizes.ts';
+import { drawDeep, type DeepPicture } from './view.ts';
+
+export default defineDemo(spec, (ctx) => {
+  const { params, canvas } = ctx;
+  const models = stacksOf(params);
+  const test = testStreams(params.seed, params.length);
+  const tick = chunkedTrainer(ctx, {
+    training: (s) => s.training,
+    job: (s) => trainingJob(models, params, s),
+    apply: reportedState,
+    finish: (s) => ({ ...s, training: false }),
+  });
+
+  return {
+    derive(s): DeepPicture {
+      const weights = models.map((_, k) => weightsOf(models, s, k));
+      const shown = Number(s.shown);
+      return {
+        step: s.step,
+        maxSteps: MAX_STEPS,
+        stacks: DEPTHS.map((d, k) => ({ depth: d, width: matchedWidth(d, params.hidden), weights: stackWeightCount(d, matchedWidth(d, params.hidden)), eval: evaluate(models[k]!, weights[k]!, test) })),
+        curves: s.curves,
+        shown,
+        trace: traceStream(models[shown - 1]!, weights[shown - 1]!, test, s.stream),
+      };
+    },
+    draw: (picture) => drawDeep(canvas, picture),
+    moving: (s) => s.training,
+    tick,
+    step: (s) => s.step,
+    metric: (s, p) => {
+      const last = s.curves[s.curves.length - 1];
+      const out: Record<string, number | boolean | Record<string, number | null>> = { step: s.step, training: s.training };
+      p.stacks.forEach((st, k) => {
+        out[`layers${st.depth}`] = { trainLoss: last ? last[k + 1]! : null, loss: Number(st.eval.loss.toFixed(4)), accuracy: Number(st.eval.accuracy.toFixed(4)) };
+      });
+      return out;
+    },
+    controls: [
+      {
+        kind: 'button',
+        label: (s) => (s.training ? 'pause' : s.step >= MAX_STEPS ? 'trained' : 'train all three'),
+        title: 'Train the three stacks side by side (Adam, full batch of 128 streams) in the training worker',
+        press: (s) => (s.step >= MAX_STEPS ? s : { ...s, training: !s.training }),
+      },
+      { kind: 'select', label: 'show', values: ['1', '2', '3'], labels: { '1': '1 layer', '2': '2 layers', '3': '3 layers' }, get: (s) => s.shown, set: (s, v) => ({ ...s, shown: v as '1' | '2' | '3' }) },
+      { kind: 'button', label: 'another stream', title: 'Show the next held-out stream', press: (s) => ({ ...s, stream: (s.stream + 1) % SHOWN_STREAMS }) },
+      { kind: 'button', label: 'reset', title: 'Back to the seeded weights', press: () => spec.initialState(params) },
+    ],
+  };
+});

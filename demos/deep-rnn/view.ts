@@ -1,0 +1,96 @@
+/**
+ * Draws the deep-RNN demo: left, the training loss of the three stacks against the step
+ * (held-out accuracy in the legend); right, one held-out stream, the shown stack's answers
+ * and each of its layers' hidden states over time, top layer uppermost as in the stacked
+ * figure.
+ */
+import { drawStateHeatmap, drawStateKey } from '../../src/widgets/heatmap.ts';
+import { drawLegend, drawLineChart, type Series } from '../../src/widgets/line-chart.ts';
+import { CANVAS_FONT, CANVAS_MONO, clearCanvas, PALETTE, type DemoCanvas } from '../../src/widgets/ui.ts';
+import type { StackEval, StackTrace } from './model.ts';
+import { WINDOW } from './task.ts';
+
+export interface DeepPicture {
+  step: number;
+  maxSteps: number;
+  /** Per stack (1, 2, 3 layers): width, weight count, held-out figures. */
+  stacks: { depth: number; width: number; weights: number; eval: StackEval }[];
+  curves: number[][];
+  shown: number;
+  trace: StackTrace;
+}
+
+export const DEPTH_COLORS = [PALETTE.vermillion, PALETTE.blue, PALETTE.green] as const;
+const CHART_W = 390;
+
+function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, color: string = PALETTE.ink, align: CanvasTextAlign = 'right'): void {
+  ctx.font = CANVAS_FONT(14);
+  ctx.fillStyle = color;
+  ctx.textAlign = align;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, x, y);
+}
+
+export function drawDeep(c: DemoCanvas, pic: DeepPicture): void {
+  const { ctx } = c;
+  clearCanvas(c);
+  const series: Series[] = pic.stacks.map((s, k) => ({
+    label: `${s.depth} layer${s.depth > 1 ? 's' : ''} × ${s.width} (${s.weights} w.): held-out ${(100 * s.eval.accuracy).toFixed(0)} %`,
+    color: DEPTH_COLORS[k]!,
+    points: pic.curves.map((p) => [p[0]!, p[k + 1]!] as const),
+    dashed: k === 0,
+  }));
+  const top = Math.max(0.75, ...pic.curves.flatMap((p) => p.slice(1)).filter(Number.isFinite));
+  drawLineChart(ctx, { x: 0, y: 64, width: CHART_W, height: c.height - 64, xDomain: [0, pic.maxSteps], yDomain: [0, Math.min(1.5, top)], xLabel: 'training step', yLabel: 'training loss (cross-entropy)' }, series);
+  drawLegend(ctx, 8, 0, series);
+
+  const T = pic.trace.bits.length;
+  const x0 = CHART_W + 110;
+  const cell = Math.min(24, Math.floor((c.width - x0 - 8) / T));
+  let y = 12;
+  label(ctx, `step ${pic.step} of ${pic.maxSteps}`, c.width - 4, y, PALETTE.muted);
+  y += 16;
+  label(ctx, 'bits', x0 - 8, y);
+  ctx.font = CANVAS_MONO(18);
+  ctx.textAlign = 'center';
+  ctx.fillStyle = PALETTE.ink;
+  pic.trace.bits.forEach((b, t) => ctx.fillText(String(b), x0 + (t + 0.5) * cell, y));
+  y += 20;
+  label(ctx, `odd in last ${WINDOW}?`, x0 - 8, y);
+  ctx.font = CANVAS_MONO(18);
+  ctx.textAlign = 'center';
+  pic.trace.tags.forEach((b, t) => {
+    ctx.fillStyle = b ? PALETTE.ink : PALETTE.muted;
+    ctx.fillText(b ? '1' : '0', x0 + (t + 0.5) * cell, y);
+  });
+  y += 14;
+  const color = DEPTH_COLORS[pic.shown - 1]!;
+  label(ctx, 'P(odd)', x0 - 8, y + 10, color);
+  pic.trace.prob.forEach((p, t) => {
+    ctx.fillStyle = '#f1efe8';
+    ctx.fillRect(x0 + t * cell + 1, y, cell - 2, 20);
+    ctx.fillStyle = color;
+    ctx.fillRect(x0 + t * cell + 1, y + 20 - 20 * p, cell - 2, 20 * p);
+    if ((p > 0.5 ? 1 : 0) !== pic.trace.tags[t]) {
+      ctx.strokeStyle = PALETTE.ink;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(x0 + t * cell + 5, y + 3);
+      ctx.lineTo(x0 + (t + 1) * cell - 5, y + 17);
+      ctx.moveTo(x0 + (t + 1) * cell - 5, y + 3);
+      ctx.lineTo(x0 + t * cell + 5, y + 17);
+      ctx.stroke();
+    }
+  });
+  y += 32;
+  const layers = pic.trace.layers;
+  const units = layers.reduce((n, l) => n + (l[0]?.length ?? 0), 0);
+  const rowH = Math.max(5, Math.min(12, Math.floor((c.height - y - 50 - 8 * layers.length) / Math.max(1, units))));
+  for (let l = layers.length - 1; l >= 0; l--) {
+    const h = (layers[l]![0]?.length ?? 0) * rowH;
+    label(ctx, `layer ${l + 1}`, x0 - 8, y + h / 2, color);
+    drawStateHeatmap(ctx, layers[l]!, x0, y, cell, rowH);
+    y += h + 8;
+  }
+  drawStateKey(ctx, x0, Math.min(y + 2, c.height - 30), Math.min(200, T * cell), 'hidden state');
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoState, liveRoot } from './demo-helpers.ts';
+import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metric, metricStep, openPresenterWithClone, press, showDemo, slideOf, type Session } from './training-demo-check.ts';
+
+const ID = 'deep-rnn-live';
+type StackMetric = { trainLoss: number | null; loss: number; accuracy: number };
+
+describe('deep-rnn demo', () => {
+  let s: Session;
+  let slide: number;
+
+  beforeAll(async () => {
+    s = await openPresenterWithClone();
+    slide = await slideOf(s.page, ID);
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('trains the three stacks in the worker with a loss curve each, resumes after moving away, matches in the clone and unmounts clean', async () => {
+    expect(slide).toBeGreaterThan(0);
+    await showDemo(s, slide);
+    expect(await liveRoot(s.page).getAttribute('data-demo')).toBe('deep-rnn');
+    expect(await metric(s.page)).toMatchObject({ step: 0, training: false });
+    await press(s.page, /^train all three$/);
+    await expect.poll(() => metricStep(s.page), { timeout: 120_000 }).toBeGreaterThan(0);
+    const m = (await metric(s.page)) as Record<'layers1' | 'layers2' | 'layers3', StackMetric>;
+    for (const k of ['layers1', 'layers2', 'layers3'] as const) {
+      expect(Number.isFinite(m[k].trainLoss)).toBe(true);
+      expect(Number.isFinite(m[k].loss)).toBe(true);
+    }
+    await awayAndBack(s, ID, slide, 40);
+    await press(s.page, /^pause$/);
+    await cloneMatchesAtRest(s, ID);
+    const state = (await demoState(s.page, ID)) as { step: number; curves: number[][] };
+    // One point per report on every curve, the steps increasing: nothing lost across the move away and back.
+    expect(state.curves.map((c) => c[0])).toEqual(Array.from({ length: state.step / 20 }, (_, i) => 20 * (i + 1)));
+    // The clone follows the driver's choice of stack to show.
+    await s.page.bringToFront();
+    await liveRoot(s.page).locator('select').selectOption('3');
+    await cloneMatchesAtRest(s, ID);
+    await leaveAndCheckFreed(s, ID, slide);
+  });
+});
