@@ -40,8 +40,8 @@ export function drawSentiment(c: DemoCanvas, pic: SentimentPicture, extras: Pict
 function drawReading(ctx: CanvasRenderingContext2D, pic: SentimentPicture, x0: number, y0: number, w: number, h: number): void {
   const T = pic.words.length;
   const L = pic.pads + T;
-  const left = x0 + 58;
-  const col = Math.min(46, (w - 58) / Math.max(1, L));
+  const left = x0 + 84;
+  const col = Math.min(46, (w - 84) / Math.max(1, L));
   const H = pic.reading.states[0]?.length ?? 8;
   const cell = 13;
   const yWords = y0 + 24;
@@ -50,8 +50,8 @@ function drawReading(ctx: CanvasRenderingContext2D, pic: SentimentPicture, x0: n
   const chartH = Math.max(60, y0 + h - yChart - 26);
   label(ctx, 'read', x0, yWords, CANVAS_FONT(12.5), PALETTE.muted);
   label(ctx, `h_t (${H})`, x0, yHeat + (H * cell) / 2 + 4, CANVAS_FONT(12.5), PALETTE.muted);
-  label(ctx, 'P(positive)', x0, yChart + 12, CANVAS_FONT(12.5), PALETTE.muted);
-  label(ctx, 'after word t', x0, yChart + 27, CANVAS_FONT(12.5), PALETTE.muted);
+  label(ctx, 'P(positive)', x0, yChart + chartH / 2 - 4, CANVAS_FONT(12.5), PALETTE.muted);
+  label(ctx, 'after word t', x0, yChart + chartH / 2 + 12, CANVAS_FONT(12.5), PALETTE.muted);
   for (let k = 0; k < L; k++) {
     const x = left + k * col;
     const t = k - pic.pads;

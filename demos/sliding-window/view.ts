@@ -62,7 +62,7 @@ function drawShuffle(ctx: CanvasRenderingContext2D, pic: SlidingPicture, x0: num
   const ids = pic.sequence.slice(pic.sequence.length - window);
   text(ctx, '① Shuffle the window and W’s rows together', x0, 20, CANVAS_FONT(15, 700));
   const H = pic.firstLayer[0]?.length ?? 1;
-  const slotW = Math.min(68, (w - 120) / window);
+  const slotW = Math.min(68, (w - 190) / window);
   const cell = Math.max(3, Math.min(7, (slotW - 6) / H));
   const size = Math.min(28, slotW - 8);
   const rowsAt = [46, 168];
@@ -74,14 +74,14 @@ function drawShuffle(ctx: CanvasRenderingContext2D, pic: SlidingPicture, x0: num
     text(ctx, 'W rows', x0, y + size + 22 + 2.5 * cell, CANVAS_FONT(12), PALETTE.muted);
     for (let k = 0; k < window; k++) {
       const from = r === 0 ? k : shuffle.perm[k]!;
-      const x = x0 + 70 + k * slotW;
+      const x = x0 + 88 + k * slotW;
       chip(ctx, SYMBOLS[ids[from]!]!, x, y, size, SLOT_COLOURS[from]!);
       if (r === 1) text(ctx, `was ${from + 1}`, x + size / 2, y - 4, CANVAS_FONT(11.5), PALETTE.muted, 'center');
       weightBlock(ctx, pic.firstLayer, from, ids[from]!, x, y + size + 8, cell);
       ctx.fillStyle = SLOT_COLOURS[from]!;
       ctx.fillRect(x, y + size + 10 + VOCAB * cell, H * cell, 3);
     }
-    const px = x0 + 70 + window * slotW + 4;
+    const px = x0 + 88 + window * slotW + 4;
     text(ctx, '→ MLP →', px, y + 18, CANVAS_FONT(13.5), PALETTE.muted);
     text(ctx, `P(B) = ${fmt(outputs[r]!.probs[1]!)}`, px, y + 40, CANVAS_MONO(15));
   });
