@@ -50,8 +50,8 @@ function drawReading(ctx: CanvasRenderingContext2D, pic: SentimentPicture, x0: n
   const chartH = Math.max(60, y0 + h - yChart - 26);
   label(ctx, 'read', x0, yWords, CANVAS_FONT(12.5), PALETTE.muted);
   label(ctx, `h_t (${H})`, x0, yHeat + (H * cell) / 2 + 4, CANVAS_FONT(12.5), PALETTE.muted);
-  label(ctx, 'P(positive)', x0, yChart + chartH / 2 - 4, CANVAS_FONT(12.5), PALETTE.muted);
-  label(ctx, 'after word t', x0, yChart + chartH / 2 + 12, CANVAS_FONT(12.5), PALETTE.muted);
+  label(ctx, 'P(positive)', x0, yChart + chartH * 0.3, CANVAS_FONT(12.5), PALETTE.muted);
+  label(ctx, 'after word t', x0, yChart + chartH * 0.3 + 16, CANVAS_FONT(12.5), PALETTE.muted);
   for (let k = 0; k < L; k++) {
     const x = left + k * col;
     const t = k - pic.pads;
