@@ -90,7 +90,7 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, role, state, updat
         title: 'Put the next held-out review (never trained on) in the text box',
         press: (s) => ({ ...s, text: data.test[s.example % data.test.length]!.text, example: (s.example + 1) % data.test.length }),
       },
-      { kind: 'button', label: 'reset', title: 'Back to the seeded weights', press: (s) => ({ ...fresh(s, s.cell), target: 0 }) },
+      { kind: 'button', label: 'reset', title: 'Back to the seeded weights (the review and the layer stay)', press: (s) => ({ ...spec.initialState(params), cell: s.cell, text: s.text }) },
     ],
     dispose() {
       trainer?.dispose();
