@@ -5,12 +5,13 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   deck: () => import('./bench/deck.ts'),
   rnn: () => import('./bench/rnn.ts'),
   demos: () => import('./bench/demos.ts'),
+  'demo-training': () => import('./bench/demo-training.ts'),
   slides: () => import('./bench/slides.ts'),
   training: () => import('./bench/training.ts'),
 };
 
 const USAGE =
-  'npm run bench -- [deck] [rnn] [demos] [slides] [training] [--runs N] [--min-ms M] [--backends webgl,wasm,cpu] [--precisions float64,float32] [--recurrentjs PATH] [--json FILE]';
+  'npm run bench -- [deck] [rnn] [demos] [demo-training] [slides] [training] [--runs N] [--min-ms M] [--backends webgl,wasm,cpu] [--precisions float64,float32] [--recurrentjs PATH] [--json FILE]';
 const { values, positionals } = parseCli(
   USAGE,
   {
