@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import demo from '../../../demos/sliding-window/index.ts';
 import { mlpForward, mlpSpec, permuteFirstLayer, permuteSlots, isPermutation } from '../../../demos/sliding-window/mlp.ts';
-import { accuracy, flatten, mlpBatch, paramsFrom, quantise, rnnBatch, rnnSpec, trainingJob, weightCount, type ModelKind } from '../../../demos/sliding-window/model.ts';
+import { accuracy, flatten, mlpBatch, paramsFrom, quantise, rnnBatch, rnnForward, rnnSpec, trainingJob, weightCount, type ModelKind } from '../../../demos/sliding-window/model.ts';
 import { derivePicture } from '../../../demos/sliding-window/picture.ts';
 import manifest, { type SlidingWindowParams, type SlidingWindowState } from '../../../demos/sliding-window/schema.ts';
 import { permutationOf, shuffleExperiment } from '../../../demos/sliding-window/shuffle.ts';
@@ -118,6 +118,19 @@ describe('sliding-window demo: the MLP', () => {
     expect(moved['head.V']).toBe(ps['head.V']);
     expect(permutationOf(1, 0, 4)).toEqual([0, 1, 2, 3]);
     expect(permutationOf(1, 5, 1)).toEqual([0]);
+  });
+});
+
+describe('sliding-window demo: the RNN', () => {
+  it('its forward pass matches the core float64 reference', () => {
+    const ps = paramsFrom(rnnSpec(), 6, null);
+    for (const p of Object.values(ps)) p.data.forEach((w, i) => (p.data[i] = quantise(3 * w)));
+    const set = keyTask(12, 3, 9, 20);
+    const batch = rnnBatch(set);
+    set.inputs.forEach((row, b) => {
+      const ref = Array.from(refForwardSequence(rnnSpec(), ps, batch, b).probs[0]!);
+      rnnForward(ps, row).forEach((p, k) => expect(Math.abs(p - ref[k]!)).toBeLessThan(1e-12));
+    });
   });
 });
 
