@@ -12,6 +12,8 @@ const BG = '#fdfcf8';
 const PAD_FILL = '#e4e1d8';
 const POSITIVE = PALETTE.blue;
 const NEGATIVE = PALETTE.vermillion;
+/** Words outside the training vocabulary: a dark magenta that keeps 4.5:1 on the background. */
+const UNKNOWN_WORD = '#9b2f72';
 
 export interface PictureExtras {
   /** P(positive) from the tf.layers model on the padded row, or null while it is not computed. */
@@ -33,7 +35,7 @@ export function drawSentiment(c: DemoCanvas, pic: SentimentPicture, extras: Pict
   ctx.fillStyle = BG;
   ctx.fillRect(0, 0, width, height);
   const split = Math.round(width * 0.64);
-  drawReading(ctx, pic, 8, INPUT_BAND + 6, split - 20, height - INPUT_BAND - 10);
+  drawReading(ctx, pic, 8, INPUT_BAND + 6, split - 70, height - INPUT_BAND - 10);
   drawVerdict(ctx, pic, extras, split, INPUT_BAND - 28, width - split - 8, height);
 }
 
@@ -44,7 +46,7 @@ function drawReading(ctx: CanvasRenderingContext2D, pic: SentimentPicture, x0: n
   const col = Math.min(46, (w - 84) / Math.max(1, L));
   const H = pic.reading.states[0]?.length ?? 8;
   const cell = 13;
-  const yWords = y0 + 24;
+  const yWords = y0 + 54;
   const yHeat = yWords + 16;
   const yChart = yHeat + H * cell + 22;
   const chartH = Math.max(60, y0 + h - yChart - 26);
@@ -57,9 +59,9 @@ function drawReading(ctx: CanvasRenderingContext2D, pic: SentimentPicture, x0: n
     const t = k - pic.pads;
     ctx.save();
     ctx.translate(x + col / 2, yWords);
-    ctx.rotate(-0.5);
+    ctx.rotate(-0.8);
     const word = t < 0 ? 'pad' : pic.words[t]!;
-    label(ctx, word.length > 10 ? `${word.slice(0, 9)}…` : word, 0, 0, t < 0 ? CANVAS_FONT(11.5) : CANVAS_MONO(14), t < 0 ? PALETTE.muted : pic.known[t] ? PALETTE.ink : PALETTE.purple);
+    label(ctx, word.length > 9 ? `${word.slice(0, 8)}…` : word, 0, 0, t < 0 ? CANVAS_FONT(11.5) : CANVAS_MONO(14), t < 0 ? PALETTE.muted : pic.known[t] ? PALETTE.ink : UNKNOWN_WORD);
     ctx.restore();
     for (let j = 0; j < H; j++) {
       ctx.fillStyle = t < 0 ? PAD_FILL : stateColour(pic.reading.states[t]![j]!);
@@ -101,7 +103,7 @@ function drawReading(ctx: CanvasRenderingContext2D, pic: SentimentPicture, x0: n
     ctx.arc(left + (pic.pads + t + 0.5) * col, yOf(p), 4.5, 0, Math.PI * 2);
     ctx.fill();
   });
-  label(ctx, 'purple: a word the model never saw (<unknown>)', left, bottom + 18, CANVAS_FONT(12), PALETTE.muted);
+  label(ctx, 'magenta: a word the model never saw (<unknown>)', left, bottom + 18, CANVAS_FONT(12), UNKNOWN_WORD);
 }
 
 function drawVerdict(ctx: CanvasRenderingContext2D, pic: SentimentPicture, extras: PictureExtras, x0: number, y0: number, w: number, height: number): void {

@@ -97,7 +97,16 @@ function drawShuffle(ctx: CanvasRenderingContext2D, pic: SlidingPicture, x0: num
   );
   if (moved) {
     const d = shuffle.inputsOnly.probs[1]! - shuffle.original.probs[1]!;
-    text(ctx, `Slots shuffled, W kept: P(B) = ${fmt(shuffle.inputsOnly.probs[1]!)} (Δ ${d >= 0 ? '+' : ''}${d.toFixed(6)})`, x0, yEq + 24, CANVAS_FONT(13.5));
+    const sameSymbols = shuffle.perm.every((from, k) => ids[from] === ids[k]);
+    text(
+      ctx,
+      sameSymbols
+        ? 'Slots shuffled, W kept: here every slot still reads its own symbol (try the next sequence)'
+        : `Slots shuffled, W kept: P(B) = ${fmt(shuffle.inputsOnly.probs[1]!)} (Δ ${d >= 0 ? '+' : ''}${d.toFixed(6)})`,
+      x0,
+      yEq + 24,
+      CANVAS_FONT(13.5),
+    );
     text(ctx, 'The MLP depends on order, but nothing in it says slot 1 comes before slot 2.', x0, yEq + 46, CANVAS_FONT(12.5), PALETTE.muted);
   }
 }
