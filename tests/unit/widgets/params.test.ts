@@ -83,7 +83,7 @@ describe('demo fences', () => {
 
   it('loads the specs of the demos folder, named after their folders', async () => {
     const specs = await loadDemoSpecs(join(import.meta.dirname, '../../..'), (file) => import(file));
-    expect([...specs.keys()]).toEqual(['bptt', 'clipping', 'unroll', 'vanishing']);
+    expect([...specs.keys()]).toEqual(['bptt', 'clipping', 'sentiment', 'sliding-window', 'unroll', 'vanishing']);
     for (const [name, spec] of specs) {
       expect(spec.name).toBe(name);
       expect(specProblems(spec), name).toEqual([]);

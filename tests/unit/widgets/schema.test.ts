@@ -38,8 +38,8 @@ function folderWithBadDemo(): string {
 }
 
 describe('the demos’ specs', () => {
-  it('are the four demos', () => {
-    expect([...specs.keys()]).toEqual(['bptt', 'clipping', 'unroll', 'vanishing']);
+  it('are the deck’s demos', () => {
+    expect([...specs.keys()]).toEqual(['bptt', 'clipping', 'sentiment', 'sliding-window', 'unroll', 'vanishing']);
   });
 
   it.each([...specs.keys()])('%s: defaults fit their fields and the initial state fits the state schema', (name) => {
