@@ -5,6 +5,7 @@ const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   deck: () => import('./bench/deck.ts'),
   rnn: () => import('./bench/rnn.ts'),
   demos: () => import('./bench/demos.ts'),
+  'demo-training': () => import('./bench/demo-training.ts'),
   slides: () => import('./bench/slides.ts'),
   training: () => import('./bench/training.ts'),
   reading: () => import('./bench/reading.ts'),

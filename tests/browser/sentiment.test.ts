@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChrome } from '../../scripts/lib/chrome.ts';
+import { openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
+import { atRest, demoState, goto, liveRoot, tfMemory, waitRunning, waitUnmounted } from './demo-helpers.ts';
+import { PageWatch } from './page-watch.ts';
+import { servedTarget, type Target } from './targets.ts';
+
+const ID = 'sentiment';
+type Metric = { cell: string; epoch: number; training: boolean; heldOutAccuracy: number; trainAccuracy: number; p: number; layersP: number };
+
+const metric = async (page: Page): Promise<Metric> => JSON.parse((await liveRoot(page).getAttribute('data-demo-metric')) ?? '{}') as Metric;
+const canvases = (page: Page) => liveRoot(page).evaluate((root) => [...root.querySelectorAll('canvas')].map((c) => c.toDataURL()).join('|'));
+
+/** demos/sentiment in the served deck, driven from the presenter with the clone open. */
+describe('the sentiment demo', () => {
+  let target: Target;
+  let browser: Browser;
+  let page: Page;
+  let clone: Page;
+  let watch: PageWatch;
+  let cloneWatch: PageWatch;
+  let slide = 0;
+
+  beforeAll(async () => {
+    target = await servedTarget();
+    browser = await launchChrome();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    page = await context.newPage();
+    watch = new PageWatch(page, target.ownPrefix);
+    await openDeck(page, `${target.url}#1`);
+    slide = await page.evaluate((id) => [...document.querySelectorAll('.remark-slides-area .remark-slide-container')].findIndex((el) => el.querySelector(`.demo-host[data-demo-id="${id}"]`)) + 1, ID);
+    await page.keyboard.press('p');
+    [clone] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('c')]);
+    cloneWatch = new PageWatch(clone, target.ownPrefix);
+    await clone.waitForSelector('.remark-slides-area .remark-visible');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await target?.close();
+  });
+
+  it('mounts on its slide in the code chapter; typing drives the demo, not the slides', async () => {
+    expect(slide).toBeGreaterThan(1);
+    await goto(page, target.url, slide);
+    await waitForIndex(clone, slide - 1);
+    await waitRunning(page);
+    await waitRunning(clone);
+    const input = liveRoot(page).locator('input.sentiment-input');
+    await input.fill('');
+    await input.pressSequentially('a wonderful film');
+    await expect.poll(async () => ((await demoState(page, ID)) as { text: string }).text).toBe('a wonderful film');
+    expect(await visibleIndex(page)).toBe(slide - 1);
+    await expect.poll(() => liveRoot(clone).locator('input.sentiment-input').inputValue(), { timeout: 20_000 }).toBe('a wonderful film');
+    expect(await liveRoot(clone).locator('input.sentiment-input').isDisabled()).toBe(true);
+    const m = await metric(page);
+    expect(Math.abs(m.p - m.layersP)).toBeLessThan(1e-3);
+  });
+
+  it('trains on the page, keeps its last epoch when the slide is left mid-training, and finishes', async () => {
+    await liveRoot(page).locator('button', { hasText: /^train/ }).click();
+    await expect.poll(async () => (await metric(page)).epoch, { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+    await goto(page, target.url, slide - 3);
+    await waitUnmounted(page, ID);
+    await goto(page, target.url, slide);
+    await waitRunning(page);
+    expect((await metric(page)).epoch).toBeGreaterThanOrEqual(1);
+    // The state still asks for 15 epochs: training resumes from the last whole one by itself.
+    await expect.poll(async () => (await metric(page)).epoch, { timeout: 300_000 }).toBe(15);
+    await expect.poll(() => atRest(page, ID), { timeout: 30_000 }).toBe(true);
+    const m = await metric(page);
+    expect(m.training).toBe(false);
+    expect(m.trainAccuracy).toBeGreaterThanOrEqual(0.99);
+    expect(m.heldOutAccuracy).toBeGreaterThanOrEqual(0.65);
+    expect(m.p).toBeGreaterThan(0.5);
+  }, 420_000);
+
+  it('the clone shows the same state and picture at rest', async () => {
+    await waitForIndex(clone, slide - 1);
+    await expect.poll(async () => JSON.stringify(await demoState(clone, ID)), { timeout: 20_000 }).toBe(JSON.stringify(await demoState(page, ID)));
+    await expect.poll(() => atRest(clone, ID), { timeout: 20_000 }).toBe(true);
+    expect(await canvases(clone)).toBe(await canvases(page));
+    expect(await liveRoot(clone).getAttribute('data-demo-metric')).toBe(await liveRoot(page).getAttribute('data-demo-metric'));
+  });
+
+  it('unmounts with its slide, leaving no tensor and no error', async () => {
+    await goto(page, target.url, slide - 3);
+    await waitUnmounted(page, ID);
+    const baseline = await tfMemory(page);
+    expect(baseline).not.toBeNull();
+    await goto(page, target.url, slide);
+    await waitRunning(page);
+    await expect.poll(() => atRest(page, ID), { timeout: 30_000 }).toBe(true);
+    expect(await tfMemory(page)).toBeGreaterThan(baseline!);
+    await goto(page, target.url, slide - 3);
+    await waitUnmounted(page, ID);
+    expect(await tfMemory(page)).toBe(baseline);
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(cloneWatch.errors).toEqual([]);
+  });
+});
