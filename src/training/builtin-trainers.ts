@@ -3,6 +3,7 @@ import { TrainerRegistry } from './registry.ts';
 import { charLmTrainer } from './trainers/char-lm.ts';
 import { charLstmTrainer } from './trainers/char-lstm.ts';
 import { fusedBatchTrainer } from './trainers/fused-batch.ts';
+import { sideBySideTrainer } from './trainers/fused-side-by-side.ts';
 import { longLagRaceTrainer } from './trainers/long-lag-race.ts';
 
 export function builtinTrainers(): TrainerRegistry {
