@@ -20,6 +20,7 @@ export default defineDemo(spec, ({ params, canvas, state, later, train }) => {
   let queue: { step: number; params: ParamSet }[] = [];
   let inFlight = false;
   let elapsed = 0;
+  let lastTick = 0;
 
   const startJob = (s: HelloState) => {
     inFlight = true;
@@ -35,9 +36,16 @@ export default defineDemo(spec, ({ params, canvas, state, later, train }) => {
   return {
     derive: (s): HelloPicture => ({ trace: traceFor(s), mode: s.mode, shown: s.shown, step: s.step, loss0 }),
     draw: (picture) => drawHello(canvas, picture),
-    moving: (s) => s.step < s.trainUntil || (s.mode === 'sample' && s.shown < COLUMNS),
-    tick(s, dt) {
-      elapsed += dt;
+    moving: (s) => {
+      const moving = s.step < s.trainUntil || (s.mode === 'sample' && s.shown < COLUMNS);
+      if (!moving) lastTick = 0;
+      return moving;
+    },
+    tick(s) {
+      // Wall-clock time, not the clock's capped frame step: on a slow machine the steps keep their pace.
+      const now = performance.now();
+      elapsed += lastTick === 0 ? 0 : Math.min(1000, now - lastTick);
+      lastTick = now;
       if (s.mode === 'sample') {
         if (elapsed < SAMPLE_MS) return s;
         elapsed = 0;
