@@ -18,6 +18,8 @@ const ANIMATE: Record<string, RegExp> = {
   bptt: /play/i,
   clipping: /random start/i,
   vanishing: /new inputs/i,
+  'lstm-gates': /^train/,
+  'gru-gates': /^train/,
 };
 
 interface WindowFigures {
