@@ -20,6 +20,8 @@ const ANIMATE: Record<string, RegExp> = {
   vanishing: /new inputs/i,
   'long-lag': /^train$/,
   'gradient-highway': /new inputs/i,
+  'lstm-gates': /^train/,
+  'gru-gates': /^train/,
 };
 
 interface WindowFigures {
