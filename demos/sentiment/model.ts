@@ -11,9 +11,9 @@ import { maskedEmbedding } from './embedding.ts';
 
 type Tf = typeof TfModule;
 
-export const CELLS = ['rnn', 'lstm', 'gru'] as const;
-export type CellName = (typeof CELLS)[number];
-export const CELL_LABELS: Record<CellName, string> = { rnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' };
+import type { CellName } from './cells.ts';
+
+export { CELL_LABELS, CELLS, type CellName } from './cells.ts';
 export const EMBED_DIM = 8;
 export const UNITS = 8;
 

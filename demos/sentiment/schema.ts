@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { defineSpec } from '../../src/widgets/contract.ts';
 import { choice, integer, param, stateSchema, text, type ParamsOf, type StateOf } from '../../src/widgets/schema.ts';
-import { CELLS } from './model.ts';
+import { CELLS } from './cells.ts';
 
 export const seedField = integer(0, 999999);
 /** Epochs one press of "train" runs. */

@@ -7,9 +7,9 @@
  * W's rows are grouped by slot: rows k·V … k·V + V − 1 are slot k's input weights.
  */
 import type { ModelSpec, ParamSet } from '../../src/rnn/index.ts';
-import { CLASSES, VOCAB } from './task.ts';
+import { CLASSES, MLP_HIDDEN, VOCAB } from './sizes.ts';
 
-export const MLP_HIDDEN = 8;
+export { MLP_HIDDEN } from './sizes.ts';
 
 export function mlpSpec(window: number): ModelSpec {
   return {

@@ -5,9 +5,10 @@
 import { initParams, type Batch, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
 import type { TrainingJobSpec } from '../../src/training/index.ts';
 import { mlpForward, mlpSpec } from './mlp.ts';
-import { CLASSES, VOCAB, taskSets, windowOf, type TaskSet } from './task.ts';
+import { CLASSES, RNN_HIDDEN, VOCAB } from './sizes.ts';
+import { taskSets, windowOf, type TaskSet } from './task.ts';
 
-export const RNN_HIDDEN = 8;
+export { RNN_HIDDEN } from './sizes.ts';
 /** Full-batch Adam steps per model per press of "train". */
 export const TRAIN_STEPS = 300;
 /** A progress report, with the weights, every this many steps: the accuracy shown moves while training. */

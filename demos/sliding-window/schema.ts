@@ -6,9 +6,7 @@
 import * as v from 'valibot';
 import { defineSpec } from '../../src/widgets/contract.ts';
 import { integer, nullable, numbers, param, stateSchema, type ParamsOf, type StateOf } from '../../src/widgets/schema.ts';
-import { mlpSpec } from './mlp.ts';
-import { rnnSpec, weightCount } from './model.ts';
-import { TEST_SIZE } from './task.ts';
+import { mlpWeightCount, rnnWeightCount, TEST_SIZE } from './sizes.ts';
 
 export const seedField = integer(0, 999999);
 /** Loss points kept per model: one per report, bounded so a long session keeps a small state. */
@@ -31,8 +29,8 @@ const state = (p: SlidingWindowParams) =>
     mlpSteps: integer(0, 10_000_000),
     rnnSteps: integer(0, 10_000_000),
     /** Trained weights, flattened in parameter order, or null for the seeded ones. */
-    mlp: nullable(numbers(weightCount(mlpSpec(p.window)))),
-    rnn: nullable(numbers(weightCount(rnnSpec()))),
+    mlp: nullable(numbers(mlpWeightCount(p.window))),
+    rnn: nullable(numbers(rnnWeightCount())),
     mlpLoss: curve(),
     rnnLoss: curve(),
   });

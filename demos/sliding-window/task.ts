@@ -5,13 +5,9 @@
  * an RNN reads the whole sequence.
  */
 import { Rng } from '../../src/rnn/index.ts';
+import { CLASSES, TEST_SIZE, TRAIN_SIZE, VOCAB } from './sizes.ts';
 
-export const SYMBOLS = ['A', 'B', 'c', 'd', 'e'] as const;
-export const VOCAB = SYMBOLS.length;
-/** Keys are the first two symbols; classes 0 (A) and 1 (B). */
-export const CLASSES = 2;
-export const TRAIN_SIZE = 256;
-export const TEST_SIZE = 256;
+export { CLASSES, SYMBOLS, TEST_SIZE, TRAIN_SIZE, VOCAB } from './sizes.ts';
 
 export interface TaskSet {
   /** Symbol indices, [N][T]. */

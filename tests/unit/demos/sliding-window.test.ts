@@ -5,6 +5,7 @@ import { accuracy, flatten, mlpBatch, paramsFrom, quantise, rnnBatch, rnnForward
 import { derivePicture } from '../../../demos/sliding-window/picture.ts';
 import manifest, { type SlidingWindowParams, type SlidingWindowState } from '../../../demos/sliding-window/schema.ts';
 import { permutationOf, shuffleExperiment } from '../../../demos/sliding-window/shuffle.ts';
+import { mlpWeightCount, rnnWeightCount } from '../../../demos/sliding-window/sizes.ts';
 import { keyTask, sequenceLength, taskSets, windowOf } from '../../../demos/sliding-window/task.ts';
 import { withReport } from '../../../demos/sliding-window/training.ts';
 import { refForwardSequence, Rng } from '../../../src/rnn/index.ts';
@@ -164,6 +165,11 @@ describe('sliding-window demo: training', () => {
     const test = taskSets(1, 3, 6).test;
     expect(derivePicture(params, test, again!)).toEqual(derivePicture(params, test, s));
     expect(flatten(paramsFrom(rnnSpec(), 1, s.rnn))).toEqual(s.rnn);
+  });
+
+  it('the state schema counts the same weights as the models', () => {
+    for (const window of [1, 2, 3, 4, 5, 6]) expect(mlpWeightCount(window)).toBe(weightCount(mlpSpec(window)));
+    expect(rnnWeightCount()).toBe(weightCount(rnnSpec()));
   });
 
   it('rejects bad states', () => {
