@@ -56,6 +56,10 @@ bindStudyKeys({
 /** `?read`: the lecture as one page, on the slide the address names or where the student stopped. */
 function openReadingView(): ReadingView {
   document.documentElement.classList.add('deck-reading-mode');
+  // Printed, the reading view is a handout on A4; this comes after remark's slide-sized @page, so it wins.
+  const page = document.createElement('style');
+  page.textContent = '@page { size: A4 portrait; margin: 12mm; }';
+  document.head.append(page);
   const view = buildReadingView({
     slides: deck.view().slideElements(),
     continued: deck.continuedSlides(),

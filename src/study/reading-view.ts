@@ -123,6 +123,15 @@ export function buildReadingView(source: ReadingSource, parent: HTMLElement = do
     const notes = document.createElement('div');
     notes.className = 'deck-reading-notes';
     notes.innerHTML = slide.querySelector('.remark-slide-notes')?.innerHTML ?? '';
+    // A heading per notes block: it names the slide in the handout PDF's outline too.
+    const label = document.createElement('h3');
+    label.className = 'deck-reading-notes-label';
+    const anchor = document.createElement('a');
+    anchor.id = `notes-${i + 1}`;
+    anchor.href = `#notes-${i + 1}`;
+    anchor.textContent = `Notes to slide ${i + 1}`;
+    label.append(anchor);
+    notes.prepend(label);
     article.append(number, frame, notes);
     section.append(article);
     for (let k = articleOfSlide.length; k <= i; k++) articleOfSlide[k] = articles.length;
@@ -181,7 +190,7 @@ export function buildReadingView(source: ReadingSource, parent: HTMLElement = do
   root.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[href^="#"]');
     if (!link || !root.contains(link)) return;
-    const n = Number(link.getAttribute('href')!.slice(1));
+    const n = Number(/^#(?:notes-)?(\d+)$/.exec(link.getAttribute('href')!)?.[1]);
     if (!Number.isInteger(n) || n < 1) return;
     event.preventDefault();
     view.scrollToSlide(n - 1, 'smooth');

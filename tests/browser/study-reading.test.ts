@@ -48,12 +48,13 @@ describe.each([
       return {
         slides: remark.length,
         notes: remark.map((s) => s.querySelector('.remark-slide-notes')?.textContent?.trim() ?? ''),
-        articles: read.map((a) => ({ slide: Number(a.dataset.slide), notes: a.querySelector('.deck-reading-notes')?.textContent?.trim() ?? '', text: a.querySelector('.remark-slide-content')?.textContent?.trim() ?? '' })),
+        articles: read.map((a) => ({ slide: Number(a.dataset.slide), label: a.querySelector('.deck-reading-notes-label')?.textContent ?? '', notes: a.querySelector('.deck-reading-notes')?.textContent?.replace(a.querySelector('.deck-reading-notes-label')?.textContent ?? '', '').trim() ?? '', text: a.querySelector('.remark-slide-content')?.textContent?.trim() ?? '' })),
       };
     });
     expect(articles.map((a) => a.slide)).toEqual(Array.from({ length: slides }, (_, i) => i));
     for (const a of articles) {
       expect(a.notes, `slide ${a.slide + 1}`).toBe(notes[a.slide]);
+      expect(a.label).toBe(`Notes to slide ${a.slide + 1}`);
       expect(a.notes.length, `slide ${a.slide + 1} has notes`).toBeGreaterThan(20);
       expect(a.text.length).toBeGreaterThan(0);
     }
