@@ -3,6 +3,7 @@
  * worker; every step's weights come back and are shown one per frame, so the audience
  * watches the green scores rise and the red ones fall. "sample" feeds each sample back in.
  */
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import type { ParamSet } from '../../src/rnn/index.ts';
 import { initialLoss, trainingJob, traceFor, withWeights } from './model.ts';
@@ -93,4 +94,4 @@ export default defineDemo(spec, ({ params, canvas, state, later, train }) => {
       { kind: 'button', label: 'reset', title: 'Back to the seeded weights', press: () => ((queue = []), spec.initialState(params)) },
     ],
   };
-});
+}, challenges);

@@ -46,5 +46,8 @@ export default defineSpec({
   tfjs: false,
   params,
   state,
+  challenges: {
+    'predict-ello': 'Train until, reading h, e, l, l, the network predicts e, l, l, o.',
+  },
   initialState: (p): HelloState => ({ seed: p.seed, step: 0, trainUntil: 0, weights: null, mode: 'train', sampleSeed: 1, shown: 0 }),
 });

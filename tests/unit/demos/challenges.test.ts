@@ -1,10 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import bpttDemo from '../../../demos/bptt/index.ts';
+import charHelloDemo from '../../../demos/char-hello/index.ts';
+import { trainingJob as helloJob, withWeights as helloWeights } from '../../../demos/char-hello/model.ts';
+import type { HelloState } from '../../../demos/char-hello/schema.ts';
 import clippingDemo from '../../../demos/clipping/index.ts';
 import unrollDemo from '../../../demos/unroll/index.ts';
 import vanishingDemo from '../../../demos/vanishing/index.ts';
 import { corpusOf, trainState, unrollSpec } from '../../../demos/unroll/model.ts';
+import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import { defineDemo, defineSpec, type DemoModule } from '../../../src/widgets/contract.ts';
 import { check, defaultParams, integer, param, stateSchema, type ParamValues } from '../../../src/widgets/schema.ts';
 
@@ -22,7 +26,7 @@ const initial = (demo: AnyDemo) => demo.spec.initialState(defaultParams(demo.spe
 
 describe('demo challenges', () => {
   it('every demo declares at least one challenge, with a check for each', () => {
-    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo] as unknown as AnyDemo[]) {
+    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo] as unknown as AnyDemo[]) {
       const goals = Object.keys(demo.spec.challenges ?? {});
       expect(goals.length, demo.spec.name).toBeGreaterThanOrEqual(1);
       expect(Object.keys(demo.challenges).sort()).toEqual(goals.sort());
@@ -72,5 +76,17 @@ describe('demo challenges', () => {
     const long = trainState(tf, spec, corpus, start, 200);
     expect(met(unrollDemo, 'train-below', long)).toBe(true);
     expect(met(unrollDemo, 'train-below', { ...long, length: 2, t: 0 })).toBe(false);
+  });
+
+  it('char-hello: training from the seed makes the network predict "ello"', () => {
+    const start = initial(charHelloDemo) as HelloState;
+    expect(met(charHelloDemo, 'predict-ello', start)).toBe(false);
+    // The training job as the worker runs it: plain gradient descent on "hello" from the seeded weights.
+    const job = helloJob(start, 20);
+    const session = builtinTrainers().get(job.trainer).create(job.config, job.seed, job.initial);
+    for (let i = 0; i < 20; i++) session.step();
+    const trained = helloWeights(start, session.state().step, session.state().params);
+    expect(met(charHelloDemo, 'predict-ello', trained)).toBe(true);
+    expect(met(charHelloDemo, 'predict-ello', { ...trained, mode: 'sample', shown: 2 })).toBe(true);
   });
 });
