@@ -3,6 +3,7 @@
  * recall the first symbol across a lag of noise. The driver trains all three in one
  * training-worker job; each report's accuracies become the state the clone draws.
  */
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import type { ProgressReport } from '../../src/training/index.ts';
 import { rangeOf } from '../../src/widgets/schema.ts';
@@ -85,4 +86,4 @@ export default defineDemo(spec, ({ params, canvas, update, state, later, train }
     ],
     dispose: stop,
   };
-});
+}, challenges);

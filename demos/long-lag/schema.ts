@@ -55,5 +55,8 @@ export default defineSpec({
   tfjs: false,
   params,
   state,
+  challenges: {
+    'rnn-fails': 'Find a lag at which the LSTM passes 90 % while the RNN stays at chance.',
+  },
   initialState: (p): LongLagState => ({ seed: p.seed, lag: p.lag, running: false, step: 0, rnn: [], lstm: [], gru: [], weights: null, weightsStep: 0 }),
 });

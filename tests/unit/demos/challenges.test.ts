@@ -8,6 +8,10 @@ import clippingDemo from '../../../demos/clipping/index.ts';
 import unrollDemo from '../../../demos/unroll/index.ts';
 import vanishingDemo from '../../../demos/vanishing/index.ts';
 import { corpusOf, trainState, unrollSpec } from '../../../demos/unroll/model.ts';
+import longLagDemo from '../../../demos/long-lag/index.ts';
+import { afterReport as longLagReport, raceJob } from '../../../demos/long-lag/model.ts';
+import type { LongLagState } from '../../../demos/long-lag/schema.ts';
+import { trainInChunks } from './side-by-side-training.ts';
 import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import { defineDemo, defineSpec, type DemoModule } from '../../../src/widgets/contract.ts';
 import { check, defaultParams, integer, param, stateSchema, type ParamValues } from '../../../src/widgets/schema.ts';
@@ -26,7 +30,7 @@ const initial = (demo: AnyDemo) => demo.spec.initialState(defaultParams(demo.spe
 
 describe('demo challenges', () => {
   it('every demo declares at least one challenge, with a check for each', () => {
-    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo] as unknown as AnyDemo[]) {
+    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo] as unknown as AnyDemo[]) {
       const goals = Object.keys(demo.spec.challenges ?? {});
       expect(goals.length, demo.spec.name).toBeGreaterThanOrEqual(1);
       expect(Object.keys(demo.challenges).sort()).toEqual(goals.sort());
@@ -89,4 +93,15 @@ describe('demo challenges', () => {
     expect(met(charHelloDemo, 'predict-ello', trained)).toBe(true);
     expect(met(charHelloDemo, 'predict-ello', { ...trained, mode: 'sample', shown: 2 })).toBe(true);
   });
+
+  it('long-lag: at lag 50 the LSTM passes 90 % with the RNN at chance; at lag 5 the RNN learns too', () => {
+    const params = defaultParams(longLagDemo.spec.params) as { steps: number };
+    const race = (lag: number, steps: number) =>
+      trainInChunks({ ...(initial(longLagDemo) as LongLagState), lag, running: true }, steps, (s) => raceJob(s, params.steps), (s, r) => longLagReport(s, r, params.steps));
+    expect(met(longLagDemo, 'rnn-fails', initial(longLagDemo))).toBe(false);
+    expect(met(longLagDemo, 'rnn-fails', race(5, 40))).toBe(false);
+    const long = race(50, 85);
+    expect(met(longLagDemo, 'rnn-fails', long)).toBe(true);
+    expect(met(longLagDemo, 'rnn-fails', { ...long, lstm: long.lstm.slice(0, 5), rnn: long.rnn.slice(0, 5), gru: long.gru.slice(0, 5) })).toBe(false);
+  }, 60_000);
 });
