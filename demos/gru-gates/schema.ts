@@ -30,5 +30,8 @@ export default defineSpec({
       trainSteps: integer(0, 1_000_000),
       weights: nullable(numbers(weightCount('gru', p.hidden))),
     }),
+  challenges: {
+    'keep-on-a': 'Train until the GRU names every depth right and keeps its state at every a.',
+  },
   initialState: initialGateState,
 });

@@ -30,5 +30,8 @@ export default defineSpec({
       trainSteps: integer(0, 1_000_000),
       weights: nullable(numbers(weightCount('lstm', p.hidden))),
     }),
+  challenges: {
+    'forget-at-stop': 'Train until the LSTM names every depth right and a unit forgets at the full stop.',
+  },
   initialState: initialGateState,
 });

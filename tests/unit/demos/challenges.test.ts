@@ -12,6 +12,10 @@ import longLagDemo from '../../../demos/long-lag/index.ts';
 import { afterReport as longLagReport, raceJob } from '../../../demos/long-lag/model.ts';
 import type { LongLagState } from '../../../demos/long-lag/schema.ts';
 import { trainInChunks } from './side-by-side-training.ts';
+import lstmGatesDemo from '../../../demos/lstm-gates/index.ts';
+import gruGatesDemo from '../../../demos/gru-gates/index.ts';
+import { gateModelSpec, TRAINING, type GateState } from '../../../demos/gate-kit/model.ts';
+import { trainLikeTheWorker } from './gate-training.ts';
 import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import { defineDemo, defineSpec, type DemoModule } from '../../../src/widgets/contract.ts';
 import { check, defaultParams, integer, param, stateSchema, type ParamValues } from '../../../src/widgets/schema.ts';
@@ -30,7 +34,7 @@ const initial = (demo: AnyDemo) => demo.spec.initialState(defaultParams(demo.spe
 
 describe('demo challenges', () => {
   it('every demo declares at least one challenge, with a check for each', () => {
-    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo] as unknown as AnyDemo[]) {
+    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo] as unknown as AnyDemo[]) {
       const goals = Object.keys(demo.spec.challenges ?? {});
       expect(goals.length, demo.spec.name).toBeGreaterThanOrEqual(1);
       expect(Object.keys(demo.challenges).sort()).toEqual(goals.sort());
@@ -104,4 +108,23 @@ describe('demo challenges', () => {
     expect(met(longLagDemo, 'rnn-fails', long)).toBe(true);
     expect(met(longLagDemo, 'rnn-fails', { ...long, lstm: long.lstm.slice(0, 5), rnn: long.rnn.slice(0, 5), gru: long.gru.slice(0, 5) })).toBe(false);
   }, 60_000);
+
+  it('lstm-gates: one press of train (300 steps) names every depth and forgets at the full stop', () => {
+    const params = defaultParams(lstmGatesDemo.spec.params) as { hidden: number };
+    const start = initial(lstmGatesDemo) as unknown as GateState;
+    expect(met(lstmGatesDemo, 'forget-at-stop', start)).toBe(false);
+    const trained = trainLikeTheWorker(gateModelSpec('lstm', params.hidden), start, TRAINING.stepsPerPress).state;
+    expect(met(lstmGatesDemo, 'forget-at-stop', trained)).toBe(true);
+    // No full stop in the text, nothing to forget at.
+    expect(met(lstmGatesDemo, 'forget-at-stop', { ...trained, text: '(a(a))' })).toBe(false);
+  });
+
+  it('gru-gates: one press of train (300 steps) names every depth and keeps the state at every a', () => {
+    const params = defaultParams(gruGatesDemo.spec.params) as { hidden: number };
+    const start = initial(gruGatesDemo) as unknown as GateState;
+    expect(met(gruGatesDemo, 'keep-on-a', start)).toBe(false);
+    const trained = trainLikeTheWorker(gateModelSpec('gru', params.hidden), start, TRAINING.stepsPerPress).state;
+    expect(met(gruGatesDemo, 'keep-on-a', trained)).toBe(true);
+    expect(met(gruGatesDemo, 'keep-on-a', { ...trained, text: '(()).' })).toBe(false);
+  });
 });
