@@ -4,6 +4,7 @@
  * per position and the forward and backward states of one held-out line.
  */
 import { chunkedTrainer } from '../../src/widgets/chunked-training.ts';
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { evaluate, modelsOf, reportedState, testLines, traceLine, trainingJob, weightsOf } from './model.ts';
 import spec, { MAX_STEPS, TEST_LINES } from './schema.ts';
@@ -55,4 +56,4 @@ export default defineDemo(spec, (ctx) => {
       { kind: 'button', label: 'reset', title: 'Back to the seeded weights', press: () => spec.initialState(params) },
     ],
   };
-});
+}, challenges);

@@ -16,6 +16,9 @@ import lstmGatesDemo from '../../../demos/lstm-gates/index.ts';
 import gruGatesDemo from '../../../demos/gru-gates/index.ts';
 import { gateModelSpec, TRAINING, type GateState } from '../../../demos/gate-kit/model.ts';
 import { trainLikeTheWorker } from './gate-training.ts';
+import bidirectionalDemo from '../../../demos/bidirectional/index.ts';
+import { modelsOf as biModels, reportedState as biReported, trainingJob as biJob } from '../../../demos/bidirectional/model.ts';
+import type { BiParams, BiState } from '../../../demos/bidirectional/schema.ts';
 import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import { defineDemo, defineSpec, type DemoModule } from '../../../src/widgets/contract.ts';
 import { check, defaultParams, integer, param, stateSchema, type ParamValues } from '../../../src/widgets/schema.ts';
@@ -34,7 +37,7 @@ const initial = (demo: AnyDemo) => demo.spec.initialState(defaultParams(demo.spe
 
 describe('demo challenges', () => {
   it('every demo declares at least one challenge, with a check for each', () => {
-    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo] as unknown as AnyDemo[]) {
+    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo, bidirectionalDemo] as unknown as AnyDemo[]) {
       const goals = Object.keys(demo.spec.challenges ?? {});
       expect(goals.length, demo.spec.name).toBeGreaterThanOrEqual(1);
       expect(Object.keys(demo.challenges).sort()).toEqual(goals.sort());
@@ -126,5 +129,13 @@ describe('demo challenges', () => {
     const trained = trainLikeTheWorker(gateModelSpec('gru', params.hidden), start, TRAINING.stepsPerPress).state;
     expect(met(gruGatesDemo, 'keep-on-a', trained)).toBe(true);
     expect(met(gruGatesDemo, 'keep-on-a', { ...trained, text: '(()).' })).toBe(false);
+  });
+
+  it('bidirectional: after 100 training steps the bidirectional RNN tags the first letter right', () => {
+    const params = defaultParams(bidirectionalDemo.spec.params) as BiParams;
+    const train = (steps: number) => trainInChunks(initial(bidirectionalDemo) as BiState, steps, (s) => biJob(biModels(params), params, s), biReported);
+    expect(met(bidirectionalDemo, 'first-letter', initial(bidirectionalDemo))).toBe(false);
+    expect(met(bidirectionalDemo, 'first-letter', train(20))).toBe(false);
+    expect(met(bidirectionalDemo, 'first-letter', train(100))).toBe(true);
   });
 });
