@@ -4,6 +4,7 @@
  * unchanged. Right, a class decided by a symbol further back than the window: both models
  * train in the training worker; the MLP stays at chance, the RNN learns it.
  */
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { paramsFrom, specOf, trainingJob, type ModelKind } from './model.ts';
 import { derivePicture } from './picture.ts';
@@ -69,4 +70,4 @@ export default defineDemo(spec, ({ params, canvas, state, update, later, train }
       { kind: 'button', label: 'reset', title: 'Back to the seeded weights', press: () => spec.initialState(params) },
     ],
   };
-});
+}, challenges);

@@ -47,5 +47,8 @@ export default defineSpec({
   tfjs: false,
   params,
   state,
+  challenges: {
+    'rnn-beats-window': 'Train both until the RNN gets 95 % of the held-out sequences right while the MLP stays near 50 %.',
+  },
   initialState: (p): SlidingWindowState => ({ seed: p.seed, example: 0, shuffles: 0, mlpSteps: 0, rnnSteps: 0, mlp: null, rnn: null, mlpLoss: [], rnnLoss: [] }),
 });

@@ -19,6 +19,10 @@ import { trainLikeTheWorker } from './gate-training.ts';
 import bidirectionalDemo from '../../../demos/bidirectional/index.ts';
 import { modelsOf as biModels, reportedState as biReported, trainingJob as biJob } from '../../../demos/bidirectional/model.ts';
 import type { BiParams, BiState } from '../../../demos/bidirectional/schema.ts';
+import slidingWindowDemo from '../../../demos/sliding-window/index.ts';
+import { paramsFrom as windowParams, specOf as windowSpec, trainingJob as windowJob, type ModelKind } from '../../../demos/sliding-window/model.ts';
+import type { SlidingWindowParams, SlidingWindowState } from '../../../demos/sliding-window/schema.ts';
+import { withReport as windowReport } from '../../../demos/sliding-window/training.ts';
 import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import { defineDemo, defineSpec, type DemoModule } from '../../../src/widgets/contract.ts';
 import { check, defaultParams, integer, param, stateSchema, type ParamValues } from '../../../src/widgets/schema.ts';
@@ -37,7 +41,7 @@ const initial = (demo: AnyDemo) => demo.spec.initialState(defaultParams(demo.spe
 
 describe('demo challenges', () => {
   it('every demo declares at least one challenge, with a check for each', () => {
-    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo, bidirectionalDemo] as unknown as AnyDemo[]) {
+    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo, bidirectionalDemo, slidingWindowDemo] as unknown as AnyDemo[]) {
       const goals = Object.keys(demo.spec.challenges ?? {});
       expect(goals.length, demo.spec.name).toBeGreaterThanOrEqual(1);
       expect(Object.keys(demo.challenges).sort()).toEqual(goals.sort());
@@ -137,5 +141,25 @@ describe('demo challenges', () => {
     expect(met(bidirectionalDemo, 'first-letter', initial(bidirectionalDemo))).toBe(false);
     expect(met(bidirectionalDemo, 'first-letter', train(20))).toBe(false);
     expect(met(bidirectionalDemo, 'first-letter', train(100))).toBe(true);
+  });
+
+  it('sliding-window: trained, the RNN passes 95 % while the MLP stays near chance', () => {
+    const params = defaultParams(slidingWindowDemo.spec.params) as SlidingWindowParams;
+    // One press of "train" for one model, as the worker runs it.
+    const press = (kind: ModelKind, s: SlidingWindowState): SlidingWindowState => {
+      const job = windowJob(kind, params.window, params.lag, s.seed, windowParams(windowSpec(kind, params.window), s.seed, s[kind]), kind === 'mlp' ? s.mlpSteps : s.rnnSteps);
+      const session = builtinTrainers().get(job.trainer).create(job.config, job.seed, job.initial);
+      let next = s;
+      for (let i = 1; i <= job.steps; i++) {
+        const loss = session.step();
+        if (i % job.reportEvery === 0) next = windowReport(next, kind, session.state().params, session.state().step, loss);
+      }
+      return next;
+    };
+    const start = initial(slidingWindowDemo) as SlidingWindowState;
+    expect(met(slidingWindowDemo, 'rnn-beats-window', start)).toBe(false);
+    const mlpOnly = press('mlp', start);
+    expect(met(slidingWindowDemo, 'rnn-beats-window', mlpOnly)).toBe(false);
+    expect(met(slidingWindowDemo, 'rnn-beats-window', press('rnn', mlpOnly))).toBe(true);
   });
 });
