@@ -6,6 +6,7 @@
  * each finished epoch becomes a state carrying the weights, so the clone shows the same
  * numbers and leaving the slide pauses training at the last whole epoch.
  */
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { encode, sentimentData } from './data.ts';
 import { LayersReader } from './inference.ts';
@@ -98,4 +99,4 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, role, state, updat
       reader.dispose();
     },
   };
-});
+}, challenges);

@@ -53,5 +53,8 @@ export default defineSpec({
   tfjs: true,
   params,
   state,
+  challenges: {
+    overfit: 'Train until the held-out accuracy falls 5 points below its best while the training loss keeps falling.',
+  },
   initialState: (p): SentimentState => ({ seed: p.seed, cell: p.cell, text: p.text, epoch: 0, target: 0, weights: null, trainLoss: [], heldOut: [], example: 0 }),
 });

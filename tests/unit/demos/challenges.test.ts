@@ -23,6 +23,13 @@ import slidingWindowDemo from '../../../demos/sliding-window/index.ts';
 import { paramsFrom as windowParams, specOf as windowSpec, trainingJob as windowJob, type ModelKind } from '../../../demos/sliding-window/model.ts';
 import type { SlidingWindowParams, SlidingWindowState } from '../../../demos/sliding-window/schema.ts';
 import { withReport as windowReport } from '../../../demos/sliding-window/training.ts';
+import sentimentDemo from '../../../demos/sentiment/index.ts';
+import { sentimentData } from '../../../demos/sentiment/data.ts';
+import { coreSpec, encodeWeights, seededParams } from '../../../demos/sentiment/model.ts';
+import { paramsOf as sentimentParams } from '../../../demos/sentiment/picture.ts';
+import { evaluate as sentimentEvaluate } from '../../../demos/sentiment/reference.ts';
+import type { SentimentState } from '../../../demos/sentiment/schema.ts';
+import { EpochTrainer } from '../../../demos/sentiment/trainer.ts';
 import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import { defineDemo, defineSpec, type DemoModule } from '../../../src/widgets/contract.ts';
 import { check, defaultParams, integer, param, stateSchema, type ParamValues } from '../../../src/widgets/schema.ts';
@@ -41,7 +48,7 @@ const initial = (demo: AnyDemo) => demo.spec.initialState(defaultParams(demo.spe
 
 describe('demo challenges', () => {
   it('every demo declares at least one challenge, with a check for each', () => {
-    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo, bidirectionalDemo, slidingWindowDemo] as unknown as AnyDemo[]) {
+    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo, bidirectionalDemo, slidingWindowDemo, sentimentDemo] as unknown as AnyDemo[]) {
       const goals = Object.keys(demo.spec.challenges ?? {});
       expect(goals.length, demo.spec.name).toBeGreaterThanOrEqual(1);
       expect(Object.keys(demo.challenges).sort()).toEqual(goals.sort());
@@ -162,4 +169,32 @@ describe('demo challenges', () => {
     expect(met(slidingWindowDemo, 'rnn-beats-window', mlpOnly)).toBe(false);
     expect(met(slidingWindowDemo, 'rnn-beats-window', press('rnn', mlpOnly))).toBe(true);
   });
+
+  it('sentiment: after six epochs of the SimpleRNN the held-out accuracy has fallen from its best while the training loss fell', async () => {
+    await tf.setBackend('cpu');
+    const data = sentimentData();
+    const V = data.vocab.length;
+    let s = initial(sentimentDemo) as SentimentState;
+    expect(met(sentimentDemo, 'overfit', s)).toBe(false);
+    const baseline = tf.memory().numTensors;
+    // Epoch by epoch, each appending its training loss and held-out accuracy, as the demo's tick does.
+    const trainer = new EpochTrainer(tf, data, s.cell, s.seed, 0, seededParams(s.cell, V, s.seed), sentimentParams(data, s));
+    const states: SentimentState[] = [];
+    try {
+      for (let e = 0; e < 6; e++) {
+        while (!trainer.step());
+        const next = { ...s, epoch: s.epoch + 1, target: s.epoch + 1, weights: encodeWeights(trainer.finishEpoch()) };
+        const ps = sentimentParams(data, next);
+        const spec = coreSpec(s.cell, V);
+        s = { ...next, trainLoss: [...s.trainLoss, Number(sentimentEvaluate(spec, ps, data, data.train).loss.toPrecision(6))], heldOut: [...s.heldOut, sentimentEvaluate(spec, ps, data, data.test).accuracy] };
+        states.push(s);
+      }
+    } finally {
+      trainer.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(baseline);
+    // Three epochs in, held-out accuracy is still rising: not yet.
+    expect(met(sentimentDemo, 'overfit', states[2])).toBe(false);
+    expect(met(sentimentDemo, 'overfit', states[5])).toBe(true);
+  }, 60_000);
 });
