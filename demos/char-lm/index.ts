@@ -4,6 +4,7 @@
  * the weights (in the state, so a remount resumes and the clone follows) and, once a
  * second, a new sample at the chosen temperature.
  */
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { logScale } from '../../src/widgets/controls.ts';
 import { DEFAULT_TEXT } from './default-text.ts';
@@ -154,4 +155,4 @@ export default defineDemo(spec, ({ role, canvas, stage, state, update, listen, l
     ],
     dispose: () => editor.dispose(),
   };
-});
+}, challenges);

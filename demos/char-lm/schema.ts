@@ -76,6 +76,9 @@ export default defineSpec({
   tfjs: false,
   params,
   state,
+  challenges: {
+    'half-chance': 'Train until the loss is below half of chance: under ½ ln V nats per character.',
+  },
   initialState: (p): CharLmState => ({
     seed: p.seed,
     cell: p.cell,

@@ -30,6 +30,9 @@ import { paramsOf as sentimentParams } from '../../../demos/sentiment/picture.ts
 import { evaluate as sentimentEvaluate } from '../../../demos/sentiment/reference.ts';
 import type { SentimentState } from '../../../demos/sentiment/schema.ts';
 import { EpochTrainer } from '../../../demos/sentiment/trainer.ts';
+import charLmDemo from '../../../demos/char-lm/index.ts';
+import { afterReport as lmReport, corpusOf as lmCorpus, trainingJob as lmJob } from '../../../demos/char-lm/model.ts';
+import type { CharLmState } from '../../../demos/char-lm/schema.ts';
 import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import { defineDemo, defineSpec, type DemoModule } from '../../../src/widgets/contract.ts';
 import { check, defaultParams, integer, param, stateSchema, type ParamValues } from '../../../src/widgets/schema.ts';
@@ -48,7 +51,7 @@ const initial = (demo: AnyDemo) => demo.spec.initialState(defaultParams(demo.spe
 
 describe('demo challenges', () => {
   it('every demo declares at least one challenge, with a check for each', () => {
-    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo, bidirectionalDemo, slidingWindowDemo, sentimentDemo] as unknown as AnyDemo[]) {
+    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo, bidirectionalDemo, slidingWindowDemo, sentimentDemo, charLmDemo] as unknown as AnyDemo[]) {
       const goals = Object.keys(demo.spec.challenges ?? {});
       expect(goals.length, demo.spec.name).toBeGreaterThanOrEqual(1);
       expect(Object.keys(demo.challenges).sort()).toEqual(goals.sort());
@@ -197,4 +200,20 @@ describe('demo challenges', () => {
     expect(met(sentimentDemo, 'overfit', states[2])).toBe(false);
     expect(met(sentimentDemo, 'overfit', states[5])).toBe(true);
   }, 60_000);
+
+  it('char-lm: training the default RNN takes the loss below half of chance', () => {
+    const start = { ...(initial(charLmDemo) as CharLmState), training: true };
+    const corpus = lmCorpus(start.text);
+    const job = lmJob(start, corpus);
+    const session = builtinTrainers().get(job.trainer).create(job.config, job.seed, job.initial);
+    // The state after `steps` steps, as the demo builds it from the worker's report.
+    const after = (steps: number) => {
+      while (session.state().step < steps) session.step();
+      const trainer = session.state();
+      return lmReport(start, { step: trainer.step, jobStep: trainer.step, loss: trainer.extra.passLoss!, state: trainer }, corpus, { elapsedMs: 1, charsPerSec: 1 }, false);
+    };
+    expect(met(charLmDemo, 'half-chance', initial(charLmDemo))).toBe(false);
+    expect(met(charLmDemo, 'half-chance', after(50))).toBe(false);
+    expect(met(charLmDemo, 'half-chance', after(250))).toBe(true);
+  });
 });
