@@ -3,6 +3,7 @@
  * by side in the training worker; loss curves per depth and each layer's states over time.
  */
 import { chunkedTrainer } from '../../src/widgets/chunked-training.ts';
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { evaluate, reportedState, stacksOf, testStreams, traceStream, trainingJob, weightsOf } from './model.ts';
 import spec, { MAX_STEPS, SHOWN_STREAMS } from './schema.ts';
@@ -57,4 +58,4 @@ export default defineDemo(spec, (ctx) => {
       { kind: 'button', label: 'reset', title: 'Back to the seeded weights', press: () => spec.initialState(params) },
     ],
   };
-});
+}, challenges);
