@@ -4,6 +4,7 @@
  * long-lag race trained (retrained deterministically in the training worker from the
  * race's seed and step count; the weights then travel in the state, so the clone has them).
  */
+import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
 import { rangeOf } from '../../src/widgets/schema.ts';
 import { flattenWeights, raceConfig, unflattenWeights } from '../long-lag/model.ts';
@@ -89,4 +90,4 @@ export default defineDemo(spec, ({ params, canvas, update, state, later, train }
     ],
     dispose: stop,
   };
-});
+}, challenges);

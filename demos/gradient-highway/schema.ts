@@ -43,5 +43,8 @@ export default defineSpec({
   tfjs: false,
   params,
   state,
+  challenges: {
+    'keep-both': 'Set the keep bias so that both the LSTM’s and the GRU’s curves stay above 10⁻² out to the last gap.',
+  },
   initialState: (p): HighwayState => ({ seed: p.seed, keepBias: p.keepBias, trained: false, raceStep: 0, weights: null }),
 });

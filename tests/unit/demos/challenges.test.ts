@@ -36,6 +36,7 @@ import type { CharLmState } from '../../../demos/char-lm/schema.ts';
 import deepRnnDemo from '../../../demos/deep-rnn/index.ts';
 import { reportedState as deepReported, stacksOf, trainingJob as deepJob } from '../../../demos/deep-rnn/model.ts';
 import type { DeepParams, DeepState } from '../../../demos/deep-rnn/schema.ts';
+import gradientHighwayDemo from '../../../demos/gradient-highway/index.ts';
 import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import { defineDemo, defineSpec, type DemoModule } from '../../../src/widgets/contract.ts';
 import { check, defaultParams, integer, param, stateSchema, type ParamValues } from '../../../src/widgets/schema.ts';
@@ -54,7 +55,7 @@ const initial = (demo: AnyDemo) => demo.spec.initialState(defaultParams(demo.spe
 
 describe('demo challenges', () => {
   it('every demo declares at least one challenge, with a check for each', () => {
-    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo, bidirectionalDemo, slidingWindowDemo, sentimentDemo, charLmDemo, deepRnnDemo] as unknown as AnyDemo[]) {
+    for (const demo of [unrollDemo, bpttDemo, vanishingDemo, clippingDemo, charHelloDemo, longLagDemo, lstmGatesDemo, gruGatesDemo, bidirectionalDemo, slidingWindowDemo, sentimentDemo, charLmDemo, deepRnnDemo, gradientHighwayDemo] as unknown as AnyDemo[]) {
       const goals = Object.keys(demo.spec.challenges ?? {});
       expect(goals.length, demo.spec.name).toBeGreaterThanOrEqual(1);
       expect(Object.keys(demo.challenges).sort()).toEqual(goals.sort());
@@ -227,5 +228,13 @@ describe('demo challenges', () => {
     expect(met(deepRnnDemo, 'show-learned', { ...train(20), shown: '3' })).toBe(false);
     const trained = train(100);
     expect(met(deepRnnDemo, 'show-learned', { ...trained, shown: '3' })).toBe(true);
+  });
+
+  it('gradient-highway: keep bias 2 holds both gated cells above 10⁻² out to gap 50; the default 1 leaves the GRU far below', () => {
+    const s = initial(gradientHighwayDemo);
+    expect(met(gradientHighwayDemo, 'keep-both', s)).toBe(false);
+    expect(met(gradientHighwayDemo, 'keep-both', { ...s, keepBias: 2 })).toBe(true);
+    // The bias is ignored with the race's trained weights: the goal is about setting it.
+    expect(met(gradientHighwayDemo, 'keep-both', { ...s, keepBias: 2, trained: true })).toBe(false);
   });
 });
