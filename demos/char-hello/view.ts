@@ -70,7 +70,7 @@ export function drawHello(c: DemoCanvas, pic: HelloPicture): void {
       const on = trace.inputs[t] === v;
       cellBox(ctx, x, yIn + v * ROW, BOX_W, ROW, on ? '#e8eef7' : '#fff');
       ctx.fillStyle = on ? PALETTE.ink : PALETTE.muted;
-      ctx.font = on ? `700 ${13}px "Ubuntu Mono", monospace` : CANVAS_MONO(13);
+      ctx.font = on ? CANVAS_MONO(13, 700) : CANVAS_MONO(13);
       ctx.textAlign = 'center';
       ctx.fillText(on ? '1' : '0', x + BOX_W / 2, yIn + v * ROW + ROW / 2);
     }
@@ -97,7 +97,7 @@ export function drawHello(c: DemoCanvas, pic: HelloPicture): void {
       ctx.fillStyle = target ? '#cfeee3' : '#f4e4da';
       if (mode === 'sample') ctx.fillStyle = target ? '#d6e6f4' : '#eeeeee';
       ctx.fillRect(x + BOX_W / 2 + 1, y + 2, Math.max(0, (BOX_W / 2 - 3) * p), ROW - 4);
-      ctx.font = target ? `700 ${13}px "Ubuntu Mono", monospace` : CANVAS_MONO(13);
+      ctx.font = target ? CANVAS_MONO(13, 700) : CANVAS_MONO(13);
       ctx.fillStyle = mode === 'sample' ? (target ? PALETTE.blue : PALETTE.muted) : target ? RAISE : LOWER;
       ctx.textAlign = 'right';
       ctx.fillText(trace.scores[t]![v]!.toFixed(2), x + BOX_W / 2 - 4, y + ROW / 2);

@@ -129,7 +129,7 @@ function drawFooter(c: DemoCanvas, cell: GateCell, trace: GateTrace, at: { gridX
     ctx.textAlign = 'center';
     values.forEach((v, t) => {
       const wrong = r === 1 && v !== trace.depth[t];
-      ctx.font = wrong ? `700 ${CANVAS_MONO(16)}` : CANVAS_MONO(15);
+      ctx.font = wrong ? CANVAS_MONO(16, 700) : CANVAS_MONO(15);
       // A darker vermillion than the palette's: digits are text and need 4.5:1 on the slide.
       ctx.fillStyle = wrong ? WRONG : PALETTE.ink;
       ctx.fillText(String(v), at.gridX + (t + 0.5) * at.colW, y);

@@ -171,8 +171,13 @@ export function clearCanvas(c: DemoCanvas): void {
 }
 
 /** Fonts for canvas text: the deck's shipped faces (canvas falls back to system fonts otherwise). */
-export const CANVAS_FONT = (px: number, weight = 400) => `${weight} ${px}px "Noto Serif", serif`;
-export const CANVAS_MONO = (px: number) => `${px}px "Ubuntu Mono", monospace`;
+/**
+ * No canvas text is drawn below this size in slide pixels: 14 screen pixels at the smallest
+ * zoom the deck is shown at (a 1280 × 720 window), as the text-size test checks.
+ */
+export const MIN_CANVAS_FONT_PX = 13.5;
+export const CANVAS_FONT = (px: number, weight = 400) => `${weight} ${Math.max(px, MIN_CANVAS_FONT_PX)}px "Noto Serif", serif`;
+export const CANVAS_MONO = (px: number, weight = 400) => `${weight} ${Math.max(px, MIN_CANVAS_FONT_PX)}px "Ubuntu Mono", monospace`;
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = {

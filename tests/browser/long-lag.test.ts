@@ -46,7 +46,8 @@ describe('long-lag demo in the lecture', () => {
     // Resumed from the weights kept at or before the step it had reached, not from the start.
     const resumed = await waitState<RaceState>(page, id, (s) => s.step > away.step + 10);
     expect(resumed.weightsStep).toBeGreaterThanOrEqual(25);
-    expect(resumed.rnn.length).toBe(resumed.step / 5 + 1);
+    // Accuracy is measured every 5 steps; a state kept on leaving may fall between two measurements.
+    expect(resumed.rnn.length).toBe(Math.floor(resumed.step / 5) + 1);
 
     const done = await waitState<RaceState>(page, id, (s) => !s.running, 300_000);
     expect(done.step).toBe(400);
