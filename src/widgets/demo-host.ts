@@ -65,6 +65,9 @@ export interface HostOptions {
   onChallengeMet?: (challengeId: string) => void;
 }
 
+/** The height of one row of controls with its margins (widgets.css, .demo-controls). */
+const CONTROL_ROW_PX = 31;
+
 /** A challenge is checked once the state has rested this long: a slider drag runs the model once, not per frame. */
 const CHALLENGE_SETTLE_MS = 120;
 
@@ -158,7 +161,10 @@ export class DemoHost implements ClockClient {
       const makeMain = () => {
         if (main) return main;
         const barBottom = bar.offsetTop + bar.offsetHeight + (parseFloat(getComputedStyle(bar).marginBottom) || 0);
-        const height = Math.max(120, (this.body.clientHeight || spec.height) - barBottom - 2);
+        // A demo that asks for its canvas inside setup does so before its controls exist, and a
+        // demo mounted ahead sits on a hidden slide where nothing measures: one row of controls
+        // is reserved either way, so the canvas never runs past the demo's box.
+        const height = Math.max(120, (this.body.clientHeight || spec.height) - Math.max(barBottom, CONTROL_ROW_PX) - 2);
         stage.style.height = `${height}px`;
         main = demoCanvas(stage, width, height, spec.summary);
         this.canvases.unshift(main);
