@@ -4,7 +4,7 @@ import { bindControl, type BoundControl } from './controls.ts';
 import { check, type ParamValues } from './schema.ts';
 import { pageBackend, type Tf } from './tf-loader.ts';
 import { DemoTraining } from './training-jobs.ts';
-import { controlBar, demoCanvas, stackCanvas, type DemoCanvas } from './ui.ts';
+import { controlBar, demoCanvas, resizeDemoCanvas, stackCanvas, type DemoCanvas } from './ui.ts';
 
 /**
  * Canvas text uses whatever font is loaded at the moment it is drawn and is never redrawn
@@ -91,6 +91,9 @@ export class DemoHost implements ClockClient {
   private parts: DemoParts<unknown, unknown> | undefined;
   private controls: BoundControl<unknown>[] = [];
   private canvases: DemoCanvas[] = [];
+  /** Sizes the main canvas to the space below the controls as laid out; false while nothing can be measured. */
+  private fitMain: () => boolean = () => true;
+  private fitted = false;
   private readonly cleanups: (() => void)[] = [];
   private picture: { state: unknown; inputs: readonly unknown[] | undefined; value: unknown } | undefined;
   private changedAt = 0;
@@ -239,6 +242,19 @@ export class DemoHost implements ClockClient {
       }
       if (role !== 'driver') this.root.title = 'Driven from the presenter window';
       makeMain();
+      this.fitMain = () => {
+        // Measurable only on a shown slide; a demo mounted ahead is fitted once its slide is painted.
+        if (!main || this.body.clientHeight === 0) return false;
+        const barBottom = bar.offsetTop + bar.offsetHeight + (parseFloat(getComputedStyle(bar).marginBottom) || 0);
+        const height = Math.max(120, this.body.clientHeight - barBottom - 2);
+        if (Math.abs(height - main.height) > 1) {
+          resizeDemoCanvas(main, height);
+          stage.style.height = `${height}px`;
+          this.dirty = true;
+        }
+        return true;
+      };
+      this.fitted = this.fitMain();
       this.badge();
       this.showChallenges();
       this.changedAt = performance.now();
@@ -257,6 +273,16 @@ export class DemoHost implements ClockClient {
   show(): void {
     this.active = true;
     if (!this.parts) return;
+    if (!this.fitted) {
+      // Measuring inside the key press would force a layout of the new slide on the key's frame.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.disposed || this.fitted || !this.active) return;
+          this.fitted = this.fitMain();
+          if (this.dirty) this.requestDraw();
+        }, 0),
+      );
+    }
     if (this.status !== 'error') this.setStatus('running');
     if (this.dirty) this.requestDraw();
     this.wake();

@@ -154,6 +154,18 @@ export function demoCanvas(parent: HTMLElement, width: number, height: number, l
   return { canvas, ctx, width, height, scale };
 }
 
+/**
+ * Gives a demo canvas a new height (CSS pixels), keeping its width and scale. Its content is
+ * cleared; the caller redraws.
+ */
+export function resizeDemoCanvas(c: DemoCanvas, height: number): void {
+  c.canvas.height = Math.round(height * c.scale);
+  c.canvas.style.height = `${height}px`;
+  // Setting the size resets the context: the slide-pixel scale goes back on.
+  c.ctx.setTransform(c.scale, 0, 0, c.scale, 0, 0);
+  (c as { height: number }).height = height;
+}
+
 /** A canvas stacked over the main one at `rect`, drawing in the main canvas's coordinates. */
 export function stackCanvas(stage: HTMLElement, rect: { x: number; y: number; width: number; height: number }, label: string): DemoCanvas {
   const layer = demoCanvas(stage, rect.width, rect.height, label);
