@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A page on a busy 2-core machine can take seconds to reach a state; polls wait for it
+    // (a poll that never comes true still fails, after 20 s).
+    expect: { poll: { timeout: 20_000 } },
   },
 });
