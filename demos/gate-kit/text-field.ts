@@ -14,6 +14,7 @@ export function textInput(onText: (text: string) => void) {
   Object.assign(input.style, { font: '16px "Ubuntu Mono", monospace', width: '11em' });
   const problem = document.createElement('span');
   problem.setAttribute('role', 'status');
+  problem.className = 'gate-input-problem';
   Object.assign(problem.style, { color: '#B34700', fontSize: '12px' });
   wrap.append(caption, input, problem);
   input.addEventListener('input', () => {

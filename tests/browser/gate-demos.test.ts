@@ -138,7 +138,7 @@ describe('the gate demos', () => {
         await show();
         const input = liveRoot(page).locator('input[type="text"]');
         await input.fill('(b');
-        await expect.poll(() => liveRoot(page).locator('[role="status"]').textContent()).toMatch(/only \( \) a \./);
+        await expect.poll(() => liveRoot(page).locator('.gate-input-problem').textContent()).toMatch(/only \( \) a \./);
         await input.fill('((a.(');
         await expect.poll(async () => (await state(page, c.id)).text).toBe('((a.(');
         await page.keyboard.press('Escape');
