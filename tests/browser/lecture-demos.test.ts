@@ -100,7 +100,8 @@ describe('the lecture demos', () => {
       await waitRunning(page);
       await goto(page, target.url, 1);
     }
-    expect(await tfMemory(page)).toBe(baseline);
+    // The last demo is freed just after slide 1 is painted: wait for that, then count.
+    await expect.poll(() => tfMemory(page)).toBe(baseline);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     expect(cloneWatch.errors).toEqual([]);
