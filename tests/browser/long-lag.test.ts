@@ -32,9 +32,10 @@ describe('long-lag demo in the lecture', () => {
     await root.locator('button', { hasText: /^train$/ }).click();
     const early = await waitState<RaceState>(page, id, (s) => s.step >= 30);
     expect(early.running).toBe(true);
+    // The metric is written when the state is drawn, a frame after it changes.
+    await expect.poll(async () => (await metricOf<RaceMetric>(page)).step).toBeGreaterThanOrEqual(30);
     const metric = await metricOf<RaceMetric>(page);
     expect(metric.lag).toBe(5);
-    expect(metric.step).toBeGreaterThanOrEqual(30);
     for (const v of Object.values(metric.accuracy)) expect(v).toBeGreaterThanOrEqual(0);
 
     // Away mid-training: the job ends with the slide; back: it resumes from the kept weights.
