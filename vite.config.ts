@@ -18,6 +18,16 @@ function singleFilePlugins() {
   return [lazyInlineChunks(), viteSingleFile({ removeViteModuleLoader: true, useRecommendedBuildConfig: false })];
 }
 
+/**
+ * Everything the page's entry imports statically stays in the entry chunk. Left to itself,
+ * the bundler moves modules that the entry shares with lazy chunks (a demo's schema is
+ * bundled with the page and imported again by the demo's code) into chunks of their own
+ * once the sharing gets more involved, e.g. a spec module shared by two demos' schemas:
+ * the served page then fetches a dozen small chunks before its first slide, and the
+ * single file cannot start at all (its entry is inline and can import nothing statically).
+ */
+const ENTRY_GROUP = { name: 'index', tags: ['$initial' as const] };
+
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
@@ -33,6 +43,7 @@ export default defineConfig(({ mode }) => {
       modulePreload: single ? false : { polyfill: false },
       // One CSS file, inlined; lazy JavaScript chunks stay chunks (see singleFilePlugins).
       ...(single ? { cssCodeSplit: false } : {}),
+      rolldownOptions: { output: { codeSplitting: { groups: [ENTRY_GROUP] } } },
     },
     // The training worker: its own module file when served, an inlined classic worker (Blob URL) in the single file.
     resolve: { alias: [{ find: /^virtual:training-worker$/, replacement: `${root}/src/training/${single ? 'spawn-inline' : 'spawn-served'}.ts` }] },

@@ -61,6 +61,8 @@ try {
     }
   }
   await page.evaluate(() => (location.hash = '#1'));
+  // Figures and later slides' content arrive just after the first paint; by now they are in, unless the page failed.
+  await page.waitForFunction(() => document.querySelector('.deck-pending, .deck-figure-pending') === null);
   await page.evaluate(() => document.fonts.ready);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

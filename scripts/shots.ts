@@ -43,6 +43,8 @@ try {
       (i) => document.querySelectorAll('.remark-slides-area .remark-slide-container')[i - 1]?.classList.contains('remark-visible'),
       n,
     );
+    // Figures and later slides' content arrive just after the first paint.
+    await page.waitForFunction(() => document.querySelector('.remark-slides-area .remark-visible :is(.deck-pending, .deck-figure-pending)') === null);
     await page.evaluate(() => document.fonts.ready);
     // Live demos are shown once they have drawn (or failed, which the picture then shows).
     await page.waitForFunction(

@@ -1,4 +1,3 @@
-import 'katex/dist/katex.min.css';
 import './styles/fonts.ts';
 import './styles/deck.css';
 import './styles/content.css';
@@ -7,7 +6,7 @@ import './study/study.css';
 import { chapters, diagnostics, fragments, markdown } from 'virtual:deck';
 import type * as DeckModule from 'virtual:deck';
 import { showDiagnostics } from './deck/diagnostics-banner.ts';
-import { afterFirstContentfulPaint, fillPendingFigures, hasPendingFigures } from './deck/figures.ts';
+import { afterFirstContentfulPaint, hasPendingFragments, LaterFragments, pendingInView } from './deck/pending-fragments.ts';
 import { createDeck, isCloneWindow } from './deck/remark.ts';
 import { startExercises } from './study/exercises.ts';
 import { addStudyHelp } from './study/help-section.ts';
@@ -31,27 +30,57 @@ const urlStates = takeStatesFromLocation();
 const addressNamesSlide = location.hash.length > 1;
 const deck = createDeck({ markdown, fragments, ratio });
 const progress = new ProgressStore(pageStorage());
-const reading: ReadingView | null = isReadingView() ? openReadingView() : null;
-// The projector's clone follows the presenter; only the driving window resumes and keeps progress.
-if (!reading && !isCloneWindow()) resumeAndTrack({ ...deck, onShow: (h) => deck.view().onShow(h) }, progress, addressNamesSlide);
-addStudyHelp(progress);
-startExercises(progress);
-let overview: Overview | undefined;
-/** Built on first use: it reads every slide's text and notes. */
-const openOverview = (search: boolean) => {
-  overview ??= new Overview({
-    slides: overviewSlides(deck.view().slideElements(), deck.continuedSlides()),
-    chapters,
-    jump: (index) => (reading ? reading.scrollToSlide(index) : deck.goto(index)),
+const later = new LaterFragments(() => import('virtual:deck-later').then((m) => m.fragments));
+let runtime: DemoRuntime | undefined;
+// The reading view lays every slide out at once: it is built from finished slides, so its scroll position holds.
+if (isReadingView()) void later.load().then(() => start(openReadingView()));
+else start(null);
+
+/** Everything after the slides are made: resuming, studying, the demos; `reading` is the reading view when open. */
+function start(reading: ReadingView | null): void {
+  // The projector's clone follows the presenter; only the driving window resumes and keeps progress.
+  if (!reading && !isCloneWindow()) resumeAndTrack({ ...deck, onShow: (h) => deck.view().onShow(h) }, progress, addressNamesSlide);
+  addStudyHelp(progress);
+  const exercises = startExercises(progress);
+  // Exercises on later slides arrive with their content: they show the kept results then.
+  void later.filled.then(() => exercises.showKept());
+  if (hasPendingFragments()) {
+    // A deep link (or a resumed slide) past the first slides needs its content now; otherwise it waits for the first paint.
+    if (pendingInView()) void later.load();
+    else afterFirstContentfulPaint(() => void later.load());
+    const loadIfShown = () => {
+      if (pendingInView()) void later.load();
+    };
+    deck.view().onShow(loadIfShown);
+    deck.view().onPresenterToggle(loadIfShown);
+  }
+  let overview: Overview | undefined;
+  /** Built on first use: it reads every slide's text and notes, so it waits for the later slides' content. */
+  const openOverview = (search: boolean) =>
+    void later.load().then(() => {
+      overview ??= new Overview({
+        slides: overviewSlides(deck.view().slideElements(), deck.continuedSlides()),
+        chapters,
+        jump: (index) => (reading ? reading.scrollToSlide(index) : deck.goto(index)),
+      });
+      overview.open(search);
+    });
+  bindStudyKeys({
+    toggleReading: () => location.assign(addressFor(!reading, reading ? reading.currentSlide() : deck.currentIndex())),
+    overview: () => openOverview(false),
+    search: () => openOverview(true),
+    keepRemarkOut: reading !== null,
   });
-  overview.open(search);
-};
-bindStudyKeys({
-  toggleReading: () => location.assign(addressFor(!reading, reading ? reading.currentSlide() : deck.currentIndex())),
-  overview: () => openOverview(false),
-  search: () => openOverview(true),
-  keepRemarkOut: reading !== null,
-});
+  performance.mark('deck:slides');
+  if (import.meta.env.DEV) showDiagnostics(diagnostics);
+  runtime = new DemoRuntime(reading?.deckView ?? deck.view(), urlStates, {
+    metBefore: (demoId, challengeId) => progress.get().challenges[`${demoId}/${challengeId}`] === true,
+    recordMet: (demoId, challengeId) => progress.setChallengeMet(`${demoId}/${challengeId}`),
+  });
+  runtime.start();
+  // For scripting the deck (and the browser tests): the live demos by id.
+  Object.assign(window, { deckDemos: runtime });
+}
 
 /** `?read`: the lecture as one page, on the slide the address names or where the student stopped. */
 function openReadingView(): ReadingView {
@@ -75,22 +104,6 @@ function openReadingView(): ReadingView {
   performance.mark('reading:first-slide');
   return view;
 }
-performance.mark('deck:slides');
-if (import.meta.env.DEV) showDiagnostics(diagnostics);
-const runtime = new DemoRuntime(reading?.deckView ?? deck.view(), urlStates, {
-  metBefore: (demoId, challengeId) => progress.get().challenges[`${demoId}/${challengeId}`] === true,
-  recordMet: (demoId, challengeId) => progress.setChallengeMet(`${demoId}/${challengeId}`),
-});
-runtime.start();
-if (hasPendingFigures()) {
-  afterFirstContentfulPaint(() => void import('virtual:deck-figures').then(({ figures }) => {
-    fillPendingFigures(figures);
-    // remark copies the next slide into the presenter preview on every change; fill those copies too.
-    deck.view().onShow(() => fillPendingFigures(figures));
-  }));
-}
-// For scripting the deck (and the browser tests): the live demos by id.
-Object.assign(window, { deckDemos: runtime });
 // For scripting and the browser tests: the training host API, loaded on first use.
 Object.assign(window, { deckTraining: () => import('./training/index.ts') });
 
@@ -99,7 +112,7 @@ if (import.meta.hot) {
     if (!next) return;
     const mod = next as unknown as typeof DeckModule;
     deck.reload(mod.markdown, mod.fragments);
-    runtime.reload();
+    runtime?.reload();
     showDiagnostics(mod.diagnostics);
   });
 }

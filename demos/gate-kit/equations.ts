@@ -4,6 +4,8 @@
  * paint), and the term being shown highlighted wherever it appears.
  */
 import katex from 'katex';
+// Its own stylesheet: the deck loads KaTeX's only with the first formula it shows, which may come after this demo.
+import 'katex/dist/katex.min.css';
 import type { EquationLine } from './cell.ts';
 
 const TERM = /\\term\{([A-Za-z]+)\}/g;

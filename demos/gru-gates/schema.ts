@@ -1,37 +1,12 @@
-/**
- * demos/gru-gates: parameters and state. The two gate demos declare the same fields; each
- * declares them in full because a spec module shared by two schemas made the bundler move
- * the page's runtime out of its entry chunk, which the single-file build cannot inline.
- */
-import { defineSpec } from '../../src/widgets/contract.ts';
-import { integer, nullable, numbers, param, stateSchema, text } from '../../src/widgets/schema.ts';
-import { DEFAULT_TEXT, DEMO_HEIGHT, MAX_TEXT, TASK_TEXT, TEXT_HELP, initialGateState, weightCount } from '../gate-kit/alphabet.ts';
+/** demos/gru-gates: parameters and state, declared with lstm-gates' in demos/gate-kit/gate-spec.ts. */
+import { gateSpec } from '../gate-kit/gate-spec.ts';
 
-const seedField = integer(0, 999999);
-const textField = text(MAX_TEXT, TASK_TEXT);
-
-export default defineSpec({
+export default gateSpec({
   name: 'gru-gates',
+  kind: 'gru',
   title: 'Inside a GRU: the gates at every step',
   summary: "A GRU reads brackets and names their depth; per step its z, r, h̃ and h as coloured cells beside the four equations (h = z ⊙ h_prev + (1 − z) ⊙ h̃), the one being computed highlighted; train it and watch z hold on \"a\" and let the candidate in on brackets and full stops.",
-  height: DEMO_HEIGHT,
-  tfjs: false,
-  params: {
-    text: param(textField, DEFAULT_TEXT, TEXT_HELP),
-    hidden: param(integer(2, 5), 4, 'Number of units in the cell'),
-    seed: param(seedField, 1, 'Seed of the initial weights and of the training strings'),
-  },
-  state: (p) =>
-    stateSchema({
-      seed: seedField,
-      text: textField,
-      t: integer(0, MAX_TEXT - 1),
-      k: integer(0, 4 - 1),
-      trainSteps: integer(0, 1_000_000),
-      weights: nullable(numbers(weightCount('gru', p.hidden))),
-    }),
   challenges: {
     'keep-on-a': 'Train until the GRU names every depth right and keeps its state at every a.',
   },
-  initialState: initialGateState,
 });

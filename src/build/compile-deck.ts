@@ -13,10 +13,15 @@ import { parseLikeRemark, placementOf, renderLikeRemark } from './remark-render.
 import type { DemoSpec } from '../widgets/contract.ts';
 import { checkProperties, splitSlides } from './slide-properties.ts';
 
+/** What a fragment is: demos are found by the page's runtime, the rest is only shown. */
+export type FragmentKind = 'math' | 'figure' | 'demo' | 'exercise' | 'code';
+
 /** The deck as the page receives it: remark Markdown with fragment tokens, and the fragments' HTML. */
 export interface CompiledDeck {
   markdown: string;
   fragments: string[];
+  /** The kind of each fragment, by index (an HTML string made twice keeps its first kind). */
+  fragmentKinds: FragmentKind[];
   diagnostics: Diagnostic[];
   /** Every file the deck was built from (chapters and figures), for the dev server to watch. */
   files: string[];
@@ -52,11 +57,13 @@ interface Replacement {
 
 class FragmentTable {
   readonly fragments: string[] = [];
+  readonly kinds: FragmentKind[] = [];
   private readonly index = new Map<string, number>();
-  add(html: string): string {
+  add(html: string, kind: FragmentKind): string {
     let i = this.index.get(html);
     if (i === undefined) {
       i = this.fragments.push(html) - 1;
+      this.kinds.push(kind);
       this.index.set(html, i);
     }
     return fragmentToken(i);
@@ -146,10 +153,10 @@ export function compileDeck(
         const link = /\\(?:href|url)\b/.exec(tex);
         if (link) report('error', span.start, `${link[0]} in a formula: KaTeX renders it as an error here (links in math are off); write the link in Markdown next to the formula`);
         const result = renderMath(tex, span.display);
-        if (result.ok) return table.add(result.html);
+        if (result.ok) return table.add(result.html, 'math');
         const shown = `${span.display ? '$$' : '$'}${result.tex}${span.display ? '$$' : '$'}`;
         report('error', span.start, `KaTeX cannot render ${shown}: ${result.message}`);
-        return table.add(mathErrorHtml(at(span.start), result.message, result.tex));
+        return table.add(mathErrorHtml(at(span.start), result.message, result.tex), 'math');
       });
     }
     for (const e of math.escapedDollars) plan(e.offset, e.offset + 2, 'text', () => '$');
@@ -159,10 +166,10 @@ export function compileDeck(
         const figure = loadFigure(chapter.path, image.src, image.alt);
         if (figure.ok) {
           files.push(figure.path);
-          return table.add(figure.html);
+          return table.add(figure.html, 'figure');
         }
         report('error', image.start, figure.message);
-        return table.add(`<span class="deck-error" role="alert"><strong>${escapeHtml(at(image.start))}</strong>: ${escapeHtml(figure.message)}</span>`);
+        return table.add(`<span class="deck-error" role="alert"><strong>${escapeHtml(at(image.start))}</strong>: ${escapeHtml(figure.message)}</span>`, 'figure');
       });
     }
     const demoStarts = new Set<number>();
@@ -186,7 +193,7 @@ export function compileDeck(
         const placement = demoPlacement(fence, chapter.file, demos, id);
         // A bad demo shows its error box on its slide; the rest of the deck builds and runs.
         for (const p of placement.problems) diagnostics.push({ level: 'warning', file: chapter.file, line: p.line, message: p.message });
-        return table.add(placement.html);
+        return table.add(placement.html, 'demo');
       });
     }
     for (const fence of findExerciseFences(text)) {
@@ -200,13 +207,13 @@ export function compileDeck(
         continue;
       }
       exerciseIds.set(exercise.id, at(fence.start));
-      plan(fence.start, fence.end, 'text', () => table.add(exerciseHtml(exercise, at(fence.start))));
+      plan(fence.start, fence.end, 'text', () => table.add(exerciseHtml(exercise, at(fence.start)), 'exercise'));
     }
     for (const block of findCodeFences(text)) {
       if (demoStarts.has(block.start) || block.lang === '' || PLAIN_LANGUAGES.has(block.lang)) continue;
       plan(block.bodyStart, block.bodyEnd, 'code-block', () => {
         const html = highlightCode(block.lang, block.body);
-        if (html !== null) return table.add(html);
+        if (html !== null) return table.add(html, 'code');
         report('warning', block.start, `unknown code language "${block.lang}": shown without highlighting (highlight.js knows ${knownLanguages().length} languages, e.g. python, javascript, bash)`);
         return block.body;
       });
@@ -225,7 +232,7 @@ export function compileDeck(
     markdown = source;
     diagnostics.push({ level: 'error', file: chapters[0]?.file ?? 'slides', line: 0, message: `remark cannot read the deck: ${(e as Error).message}` });
   }
-  return { markdown, fragments: table.fragments, diagnostics, files, formulaCount, chapters: chapters.map(outlineOf) };
+  return { markdown, fragments: table.fragments, fragmentKinds: table.kinds, diagnostics, files, formulaCount, chapters: chapters.map(outlineOf) };
 }
 
 const probe = (i: number) => `\uE002${i}\uE003`;

@@ -8,13 +8,19 @@ import { readDeckSources } from './deck-sources.ts';
 import { formatDiagnostic } from './diagnostics.ts';
 import { highlighterModuleSource, REMARK_HIGHLIGHTER } from './highlighter-module.ts';
 import { codePointsOf, dropLegacySources, pruneFontCss } from './prune-fonts.ts';
+import { splitFragments, type FragmentSplit } from './split-fragments.ts';
 
 export const DECK_MODULE = 'virtual:deck';
 const RESOLVED = `\0${DECK_MODULE}`;
-/** Figures (inline SVG) of the built deck: a separate chunk, loaded once the first slide is up. */
-export const FIGURES_MODULE = 'virtual:deck-figures';
-const RESOLVED_FIGURES = `\0${FIGURES_MODULE}`;
-const isFigure = (fragment: string) => fragment.startsWith('<span class="deck-figure"');
+/** What the built page fills in after its first paint: figures and later slides' fragments (see split-fragments.ts). */
+export const LATER_MODULE = 'virtual:deck-later';
+const RESOLVED_LATER = `\0${LATER_MODULE}`;
+/**
+ * Slides whose formulas, notes and code ship in the page's first chunk: the first slide,
+ * and the two the presenter sees next (preview and notes) or a first key press shows.
+ */
+const EAGER_SLIDES = 3;
+const KATEX_CSS_IMPORT = `import 'katex/dist/katex.min.css';`;
 
 const KATEX_CSS = /katex[\\/]dist[\\/]katex(\.min)?\.css(\?|$)/;
 const FONTSOURCE_CSS = /@fontsource[\\/][^?]+\.css(\?|$)/;
@@ -71,11 +77,17 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   let specs = new Map<string, DemoSpec>();
   // Vite's logger, so the dev server's slide errors follow --logLevel (tests that provoke them on purpose run silent).
   let logger: Pick<Logger, 'error'> = { error: (message: string) => console.error(message) };
+  let split: FragmentSplit | undefined;
   const compile = () => {
     const sources = readDeckSources(options.root, slidesDir);
     last = compileDeck(sources.chapters, sources.diagnostics, specs);
+    split = undefined;
     return last;
   };
+  // The dev server ships everything at once (it rebuilds the deck on every save).
+  const splitOf = (deck: CompiledDeck): FragmentSplit => (split ??= isBuild ? splitFragments(deck, EAGER_SLIDES) : { eager: deck.fragments, later: {} });
+  /** KaTeX's stylesheet comes with the first chunk only when its slides show a formula; else with the later one. */
+  const mathIsEager = (deck: CompiledDeck) => splitOf(deck).eager.some((html, i) => deck.fragmentKinds[i] === 'math' && html === deck.fragments[i]);
 
   const main: Plugin = {
     name: 'deck:slides',
@@ -93,14 +105,13 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     },
     resolveId(id) {
       if (id === DECK_MODULE) return RESOLVED;
-      return id === FIGURES_MODULE ? RESOLVED_FIGURES : null;
+      return id === LATER_MODULE ? RESOLVED_LATER : null;
     },
     load(id) {
       if (REMARK_HIGHLIGHTER.test(id)) return highlighterModuleSource();
-      if (id === RESOLVED_FIGURES) {
+      if (id === RESOLVED_LATER) {
         const deck = last ?? compile();
-        const figures = Object.fromEntries(deck.fragments.map((f, i) => [i, f]).filter(([, f]) => isFigure(f as string)));
-        return `export const figures = ${JSON.stringify(figures)};`;
+        return [...(mathIsEager(deck) ? [] : [KATEX_CSS_IMPORT]), `export const fragments = ${JSON.stringify(splitOf(deck).later)};`].join('\n');
       }
       if (id !== RESOLVED) return null;
       const deck = compile();
@@ -112,9 +123,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       }
       for (const e of errors) logger.error(formatDiagnostic(e));
       return [
+        ...(mathIsEager(deck) ? [KATEX_CSS_IMPORT] : []),
         `export const markdown = ${JSON.stringify(deck.markdown)};`,
-        // In the build, figures stay out of the first chunk (a third of its size) and arrive just after.
-        `export const fragments = ${JSON.stringify(isBuild ? deck.fragments.map((f, i) => (isFigure(f) ? pendingFigure(i) : f)) : deck.fragments)};`,
+        // In the build, figures and what later slides show stay out of the first chunk and arrive just after.
+        `export const fragments = ${JSON.stringify(splitOf(deck).eager)};`,
         `export const diagnostics = ${JSON.stringify(deck.diagnostics)};`,
         `export const chapters = ${JSON.stringify(deck.chapters)};`,
       ].join('\n');
@@ -157,10 +169,6 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     },
   };
   return [main];
-}
-
-function pendingFigure(index: number): string {
-  return `<span class="deck-figure deck-figure-pending" data-figure="${index}"></span>`;
 }
 
 /** All text the deck shows: its Markdown and its fragments (figure labels included). */

@@ -14,7 +14,7 @@ const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
  * Everything is delegated from the document, because remark copies slides (the presenter's
  * preview, a reload in dev) and the reading view clones them.
  */
-export function startExercises(progress: ProgressStore, root: Document = document): void {
+export function startExercises(progress: ProgressStore, root: Document = document): { showKept(): void } {
   root.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.('button');
     const exercise = button?.closest<HTMLElement>('.exercise');
@@ -38,6 +38,8 @@ export function startExercises(progress: ProgressStore, root: Document = documen
   }
   showKeptResults(progress, root);
   progress.onChange(() => showKeptResults(progress, root));
+  // For exercises added to the page later (the built deck fills later slides in after its first paint).
+  return { showKept: () => showKeptResults(progress, root) };
 }
 
 function checkAnswer(exercise: HTMLElement, progress: ProgressStore): void {

@@ -70,9 +70,9 @@ declare module 'virtual:deck' {
   /** Chapters in order: title and the number of remark slides each makes. */
   export const chapters: { file: string; title: string; slides: number }[];
 }
-declare module 'virtual:deck-figures' {
-  /** Figure HTML by fragment index. */
-  export const figures: Record<string, string>;
+declare module 'virtual:deck-later' {
+  /** The HTML of the fragments the first chunk holds placeholders for, by fragment index. */
+  export const fragments: Record<string, string>;
 }
 declare module 'remark-slide/src/remark/components/printing/printing.js' {
   const printing: {

@@ -24,8 +24,8 @@ export async function openDeck(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForSelector('.remark-slides-area .remark-visible');
   await page.evaluate(() => document.fonts.ready);
-  // Figures are swapped in after the first paint; tests measure and read the finished slides.
-  await page.waitForFunction(() => document.querySelector('.remark-slides-area .deck-figure-pending') === null, null, { timeout: 20_000 });
+  // Figures and later slides' content are swapped in after the first paint; tests measure and read the finished slides.
+  await page.waitForFunction(() => document.querySelector('.deck-pending, .deck-figure-pending') === null, null, { timeout: 20_000 });
 }
 
 export function containerHasClass(page: Page, cls: string): Promise<boolean> {

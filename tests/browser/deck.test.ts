@@ -5,6 +5,22 @@ import { containerHasClass, openDeck, slideCount, visibleIndex, waitForIndex } f
 import { PageWatch } from './page-watch.ts';
 import { servedTarget, singleFileTarget, type Target } from './targets.ts';
 
+/**
+ * Records every frame in which a slide, a presenter's preview or notes is shown while its
+ * content is still a placeholder: such a slide must stay hidden until it is filled.
+ */
+const RECORD_HALF_MADE = `(() => {
+  window.__halfMade = [];
+  const shown = '.remark-slides-area .remark-visible .remark-slide-content, .remark-preview-area .remark-slide-content, .remark-notes, .remark-notes-preview';
+  const check = () => {
+    for (const el of document.querySelectorAll(shown)) {
+      if (el.querySelector('.deck-pending') && getComputedStyle(el).visibility !== 'hidden') window.__halfMade.push(location.hash + ' ' + el.className);
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
 describe.each([
   ['served build', servedTarget],
   ['single-file build from file://', singleFileTarget],
@@ -150,6 +166,55 @@ describe.each([
     await page.bringToFront();
     await page.keyboard.press('p');
     await expect.poll(() => containerHasClass(page, 'remark-presenter-mode')).toBe(false);
+  });
+
+  it('opens a deep link to a formula-heavy later slide rendered, in the slides, the presenter window and the clone, never half made', async () => {
+    // Slides past the first few get their formulas a moment after the first paint; the slide waits for them hidden.
+    const { index, formulas } = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('.remark-slides-area .remark-slide-container')];
+      let best = { index: -1, formulas: 0 };
+      all.forEach((el, i) => {
+        const n = el.querySelectorAll('.remark-slide-content .katex').length;
+        if (i >= all.length / 2 && n > best.formulas) best = { index: i, formulas: n };
+      });
+      return best;
+    });
+    expect(formulas).toBeGreaterThan(3);
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await fresh.addInitScript(RECORD_HALF_MADE);
+    const deep = await fresh.newPage();
+    const deepWatch = new PageWatch(deep, target.ownPrefix);
+    const base = target.url.split('#')[0];
+    await deep.goto(`${base}#${index + 1}`);
+    await waitForIndex(deep, index);
+    await expect.poll(() => deep.locator('.remark-slides-area .remark-visible .remark-slide-content .katex').count()).toBe(formulas);
+    expect(await deep.locator('.remark-slides-area .remark-visible .remark-slide-content').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+
+    // The presenter, one slide before: the next slide's preview holds its formulas.
+    const presenter = await fresh.newPage();
+    const presenterWatch = new PageWatch(presenter, target.ownPrefix);
+    await presenter.goto(`${base}#p${index}`);
+    await waitForIndex(presenter, index - 1);
+    expect(await containerHasClass(presenter, 'remark-presenter-mode')).toBe(true);
+    await expect.poll(() => presenter.locator('.remark-preview-area .remark-slide-content .katex').count()).toBe(formulas);
+    const [clone] = await Promise.all([fresh.waitForEvent('page'), presenter.keyboard.press('c')]);
+    const cloneWatch = new PageWatch(clone, target.ownPrefix);
+    await waitForIndex(clone, index - 1);
+    await presenter.bringToFront();
+    await presenter.keyboard.press('ArrowRight');
+    await waitForIndex(clone, index);
+    await expect.poll(() => clone.locator('.remark-slides-area .remark-visible .remark-slide-content .katex').count()).toBe(formulas);
+
+    for (const p of [deep, presenter, clone]) {
+      expect(await p.evaluate(() => (window as unknown as { __halfMade: string[] }).__halfMade)).toEqual([]);
+      expect(await p.locator('.deck-pending').count()).toBe(0);
+      expect(await p.locator('.katex-error').count()).toBe(0);
+    }
+    for (const w of [deepWatch, presenterWatch, cloneWatch]) {
+      expect(w.errors).toEqual([]);
+      expect(w.foreignRequests).toEqual([]);
+    }
+    await fresh.close();
   });
 
   it('switches to 4:3 with ?ratio=4:3 and survives fullscreen', async () => {

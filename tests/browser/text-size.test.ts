@@ -100,7 +100,7 @@ describe.each(SCREENS)('text size, $name', ({ viewport, query }) => {
     for (let i = 1; i <= n; i++) {
       await page.evaluate((k) => (location.hash = `#${k}`), i);
       await waitForIndex(page, i - 1);
-      await page.waitForFunction(() => document.querySelector('.remark-slides-area .remark-visible .deck-figure-pending') === null);
+      await page.waitForFunction(() => document.querySelector('.remark-slides-area .remark-visible :is(.deck-pending, .deck-figure-pending)') === null);
       // A demo is measured once it has drawn (or failed: an error box is text too).
       await page.waitForFunction(() => {
         const visible = document.querySelector('.remark-slides-area .remark-visible');
