@@ -56,9 +56,11 @@ export class LaterFragments {
 /**
  * Runs `fn` once the first slide's text has painted. Animation frames come too early for
  * that (text waits for its web font), so this waits for the browser's first-contentful-paint
- * entry, or at most FALLBACK_MS where paint timing is not available.
+ * entry, or at most `fallbackMs` where paint timing is not available or nothing contentful
+ * paints. The wait is long: on a busy machine the first paint comes seconds after the
+ * script ran, and loading the rest before it would only delay it.
  */
-export function afterFirstContentfulPaint(fn: () => void, fallbackMs = 2000): void {
+export function afterFirstContentfulPaint(fn: () => void, fallbackMs = 10_000): void {
   let done = false;
   const run = () => {
     if (done) return;
