@@ -6,6 +6,10 @@
  * worker stays small.
  */
 import '@tensorflow/tfjs-backend-cpu';
+// What the umbrella package registers on import and tf.layers relies on: every op's gradient
+// (for training) and the chained ops (tensor.flatten(), tensor.reshape(), …).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import * as core from '@tensorflow/tfjs-core';
 import * as layers from '@tensorflow/tfjs-layers';
 import type { Tf } from './layers-trainers.ts';
