@@ -46,9 +46,15 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: { output: { codeSplitting: { groups: [ENTRY_GROUP] } } },
     },
     // The training worker: its own module file when served, an inlined classic worker (Blob URL) in the single file.
-    resolve: { alias: [{ find: /^virtual:training-worker$/, replacement: `${root}/src/training/${single ? 'spawn-inline' : 'spawn-served'}.ts` }] },
+    resolve: {
+      alias: [
+        { find: /^virtual:training-worker$/, replacement: `${root}/src/training/${single ? 'spawn-inline' : 'spawn-served'}.ts` },
+        { find: /^virtual:layers-training-worker$/, replacement: `${root}/src/training/${single ? 'spawn-layers-inline' : 'spawn-layers-served'}.ts` },
+      ],
+    },
     // Worker code uses tfjs only for types and optimiser descriptions, never a backend: the
     // core package alone (tree-shakeable, unlike the umbrella package) keeps the worker small.
+    // The tf.layers worker imports tfjs-layers and the CPU backend itself (layers-worker-main.ts).
     worker: {
       // Chromium refuses module workers from blob: URLs on a file:// page; classic ones start.
       format: single ? 'iife' : 'es',

@@ -1,12 +1,13 @@
 /**
  * demos/bidirectional: a one-direction and a bidirectional RNN of the same weight budget
  * trained side by side in the training worker on a task that needs the future; accuracy
- * per position and the forward and backward states of one held-out line.
+ * per position (measured in the worker with each report) and the forward and backward
+ * states of one held-out line.
  */
 import { chunkedTrainer } from '../../src/widgets/chunked-training.ts';
 import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
-import { evaluate, modelsOf, reportedState, testLines, traceLine, trainingJob, weightsOf } from './model.ts';
+import { heldOutOf, modelsOf, reportedState, testLines, traceLine, trainingJob, weightsOf } from './model.ts';
 import spec, { MAX_STEPS, TEST_LINES } from './schema.ts';
 import { matchedHidden, rnnWeightCount } from './sizes.ts';
 import { drawBidirectional, type BiPicture } from './view.ts';
@@ -31,7 +32,8 @@ export default defineDemo(spec, (ctx) => {
         step: s.step,
         maxSteps: MAX_STEPS,
         sizes,
-        evals: [evaluate(models[0], weights[0], test), evaluate(models[1], weights[1], test)],
+        // Measured by the training worker with each report: the page only traces the line it shows.
+        evals: heldOutOf(models, s, test),
         lines: [traceLine(models[0], weights[0], test, s.line), traceLine(models[1], weights[1], test, s.line)],
       };
     },

@@ -6,6 +6,7 @@
  */
 import { initParams, refForwardSequence, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
 import type { ProgressReport, TrainerState, TrainingJobSpec } from '../../src/training/index.ts';
+import { heldOutFromExtra } from '../../src/training/trainers/held-out.ts';
 import { joinModelParams, modelParams } from '../../src/training/trainers/side-by-side-params.ts';
 import { flattenWeights, unflattenWeights } from '../../src/widgets/state-weights.ts';
 import { MAX_STEPS, TEST_LINES, type BiParams, type BiState } from './schema.ts';
@@ -47,7 +48,13 @@ export function trainingJob(models: [ModelSpec, ModelSpec], params: BiParams, st
   if (steps <= 0) return null;
   return {
     trainer: 'fused-side-by-side',
-    config: { models, batch: linesBatch(trainLines(state.seed, params.length)), optimizer: { kind: 'adam', learningRate: LEARNING_RATE }, clip: { kind: 'norm', threshold: 5 } },
+    config: {
+      models,
+      batch: linesBatch(trainLines(state.seed, params.length)),
+      heldOut: linesBatch(testLines(state.seed, params.length)),
+      optimizer: { kind: 'adam', learningRate: LEARNING_RATE },
+      clip: { kind: 'norm', threshold: 5 },
+    },
     seed: state.seed,
     ...(state.uni && state.bi ? { initial: { step: state.step, params: joinModelParams(models.map((_, k) => weightsOf(models, state, k))), extra: {} } } : {}),
     steps,
@@ -56,10 +63,19 @@ export function trainingJob(models: [ModelSpec, ModelSpec], params: BiParams, st
   };
 }
 
-/** The state after a report: its step and both models' weights (rounded). */
+/** The state after a report: its step, both models' weights (rounded) and their held-out figures as the worker measured them. */
 export function reportedState(state: BiState, report: ProgressReport & { state: TrainerState }): BiState {
-  const ps = report.state.params;
-  return { ...state, step: report.state.step, uni: flattenWeights(modelParams(ps, 0)), bi: flattenWeights(modelParams(ps, 1)) };
+  const { params: ps, extra, step } = report.state;
+  const [uni, bi] = [heldOutFromExtra(extra, 0), heldOutFromExtra(extra, 1)];
+  const rounded = (f: { accuracy: number[]; loss: number }) => ({ accuracy: f.accuracy, loss: Number(f.loss.toPrecision(7)) });
+  return { ...state, step, uni: flattenWeights(modelParams(ps, 0)), bi: flattenWeights(modelParams(ps, 1)), heldOut: uni && bi ? { uni: rounded(uni), bi: rounded(bi) } : null };
+}
+
+/** Both models' held-out figures for a state: those its training reported, else measured here (the seeded weights). */
+export function heldOutOf(models: readonly [ModelSpec, ModelSpec], state: BiState, test: Lines): [ModelEval, ModelEval] {
+  const withMean = (f: { accuracy: number[]; loss: number }): ModelEval => ({ ...f, meanAccuracy: f.accuracy.reduce((a, v) => a + v, 0) / f.accuracy.length });
+  if (state.heldOut) return [withMean(state.heldOut.uni), withMean(state.heldOut.bi)];
+  return [evaluate(models[0], weightsOf(models, state, 0), test), evaluate(models[1], weightsOf(models, state, 1), test)];
 }
 
 export interface ModelEval {

@@ -1,46 +1,51 @@
 /**
  * demos/sentiment: the Keras IMDB example rebuilt with tf.layers and trained here on the
  * deck's own short reviews; type a review and read the prediction and the hidden state
- * word by word. Training runs on the page's backend, one minibatch per frame from the
- * clock's tick (tf.layers needs a tfjs backend, which the training worker does not carry);
- * each finished epoch becomes a state carrying the weights, so the clone shows the same
- * numbers and leaving the slide pauses training at the last whole epoch.
+ * word by word. Training runs in the tf.layers training worker (tfjs's CPU backend there;
+ * on the page's backend, one minibatch per slice, where no worker starts); each finished
+ * epoch comes back as a state carrying the weights and the figures measured on them, so
+ * the clone shows the same numbers and leaving the slide pauses training at the last
+ * whole epoch.
  */
 import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
+import { chunkedTrainer } from '../../src/widgets/chunked-training.ts';
 import { encode, sentimentData } from './data.ts';
 import { LayersReader } from './inference.ts';
-import { CELL_LABELS, CELLS, encodeWeights, seededParams, type CellName } from './model.ts';
+import { CELL_LABELS, CELLS, type CellName } from './model.ts';
 import { derivePicture, evaluator, paramsOf } from './picture.ts';
 import spec, { EPOCHS_PER_RUN, MAX_EPOCHS, MAX_TEXT, type SentimentState } from './schema.ts';
-import { EpochTrainer } from './trainer.ts';
+import { epochReported, sentimentJob } from './training.ts';
 import { textBox } from './text-box.ts';
 import { drawSentiment, INPUT_BAND } from './view.ts';
 
-/** Work per frame: minibatch steps until this many milliseconds have passed (at least one). */
-const SLICE_MS = 8;
-
-export default defineDemo(spec, ({ params, canvas, stage, tf, role, state, update, listen }) => {
+export default defineDemo(spec, (ctx) => {
+  const { params, canvas, stage, tf, role, state, update, listen, stopTraining } = ctx;
   if (!tf) throw new Error('the sentiment demo needs TensorFlow.js');
   const data = sentimentData();
   const evaluations = evaluator(data);
   const reader = new LayersReader(tf, data.vocab.length);
   const weightsKey = (s: SentimentState) => `${s.cell}|${s.seed}|${s.epoch}|${s.weights ?? ''}`;
-  let trainer: EpochTrainer | null = null;
-  let trainerKey = '';
   const box = textBox(stage, { top: 6, height: INPUT_BAND - 12, maxLength: MAX_TEXT, enabled: role === 'driver' }, listen, (text) => update({ ...state(), text }));
 
-  /** The trainer continuing from the state's epoch: the live one, or a new one started from the state's weights. */
-  function trainerFor(s: SentimentState): EpochTrainer {
-    if (!trainer || trainerKey !== weightsKey(s)) {
-      trainer?.dispose();
-      trainer = new EpochTrainer(tf!, data, s.cell, s.seed, s.epoch, seededParams(s.cell, data.vocab.length, s.seed), paramsOf(data, s));
-      trainerKey = weightsKey(s);
-    }
-    return trainer;
-  }
-
   const training = (s: SentimentState) => s.target > s.epoch;
+  const tick = chunkedTrainer(ctx, {
+    training,
+    job: (s) => sentimentJob(data, s),
+    apply(s, report) {
+      const next = epochReported(s, report);
+      if (!next) return s;
+      // The worker measured these on the very weights the state now carries: the picture need not measure them again.
+      evaluations.prime(next.state, next.figures);
+      return next.state;
+    },
+    finish: (s) => ({ ...s, target: s.epoch }),
+  });
+  /** A control that ends the run in flight: its reports would no longer continue the state. */
+  const halting = (next: SentimentState) => {
+    stopTraining();
+    return next;
+  };
   const fresh = (s: SentimentState, cell: CellName): SentimentState => ({ ...s, cell, epoch: 0, target: 0, weights: null, trainLoss: [], heldOut: [] });
 
   return {
@@ -52,20 +57,7 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, role, state, updat
     },
     draw: ({ picture, layersP }, { state: s }) => drawSentiment(canvas, picture, { layersP, training: training(s) }),
     moving: training,
-    tick(s) {
-      if (!training(s)) return s;
-      const t = trainerFor(s);
-      const start = performance.now();
-      let epochDone = false;
-      do epochDone = t.step();
-      while (!epochDone && performance.now() - start < SLICE_MS);
-      if (!epochDone) return s;
-      const weights = encodeWeights(t.finishEpoch());
-      const next: SentimentState = { ...s, epoch: s.epoch + 1, weights };
-      const { heldOut, train } = evaluations(next, paramsOf(data, next));
-      trainerKey = weightsKey(next);
-      return { ...next, trainLoss: [...s.trainLoss, Number(train.loss.toPrecision(6))], heldOut: [...s.heldOut, heldOut.accuracy] };
-    },
+    tick,
     step: (s) => s.epoch,
     metric: (s, { picture, layersP }) => ({
       cell: s.cell,
@@ -78,12 +70,12 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, role, state, updat
       layersP: Number(layersP.toFixed(4)),
     }),
     controls: [
-      { kind: 'select', label: 'layer', values: CELLS, labels: CELL_LABELS, get: (s) => s.cell, set: (s, v) => fresh(s, v as CellName) },
+      { kind: 'select', label: 'layer', values: CELLS, labels: CELL_LABELS, get: (s) => s.cell, set: (s, v) => halting(fresh(s, v as CellName)) },
       {
         kind: 'button',
         label: (s) => (training(s) ? 'pause' : `train ${EPOCHS_PER_RUN} epochs`),
-        title: 'Train on the page: RMSprop, minibatches of 32, one epoch per state',
-        press: (s) => (training(s) ? { ...s, target: s.epoch } : { ...s, target: Math.min(MAX_EPOCHS, s.epoch + EPOCHS_PER_RUN) }),
+        title: 'Train in the training worker: RMSprop, minibatches of 32, one epoch per state',
+        press: (s) => (training(s) ? halting({ ...s, target: s.epoch }) : { ...s, target: Math.min(MAX_EPOCHS, s.epoch + EPOCHS_PER_RUN) }),
       },
       {
         kind: 'button',
@@ -91,11 +83,9 @@ export default defineDemo(spec, ({ params, canvas, stage, tf, role, state, updat
         title: 'Put the next held-out review (never trained on) in the text box',
         press: (s) => ({ ...s, text: data.test[s.example % data.test.length]!.text, example: (s.example + 1) % data.test.length }),
       },
-      { kind: 'button', label: 'reset', title: 'Back to the seeded weights (the review and the layer stay)', press: (s) => ({ ...spec.initialState(params), cell: s.cell, text: s.text }) },
+      { kind: 'button', label: 'reset', title: 'Back to the seeded weights (the review and the layer stay)', press: (s) => halting({ ...spec.initialState(params), cell: s.cell, text: s.text }) },
     ],
     dispose() {
-      trainer?.dispose();
-      trainer = null;
       reader.dispose();
     },
   };

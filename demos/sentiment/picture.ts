@@ -40,12 +40,20 @@ export function paramsOf(data: SentimentData, s: Pick<SentimentState, 'cell' | '
   return ps;
 }
 
-/** Accuracy and loss over both sets depend on the weights only: kept per weights, so typing does not recompute them. */
+type WeightsOf = Pick<SentimentState, 'cell' | 'seed' | 'weights'>;
+type Figures = { heldOut: Evaluation; train: Evaluation };
+
+/**
+ * Accuracy and loss over both sets depend on the weights only: kept per weights, so typing
+ * does not recompute them; `prime` takes the figures the training worker measured on a
+ * state's weights, so the page does not measure them again.
+ */
 export function evaluator(data: SentimentData) {
   let key = '';
-  let value: { heldOut: Evaluation; train: Evaluation } | null = null;
-  return (s: SentimentState, ps: ParamSet) => {
-    const k = `${s.cell}|${s.seed}|${s.weights ?? ''}`;
+  let value: Figures | null = null;
+  const keyOf = (s: WeightsOf) => `${s.cell}|${s.seed}|${s.weights ?? ''}`;
+  const evaluations = (s: WeightsOf, ps: ParamSet): Figures => {
+    const k = keyOf(s);
     if (k !== key || !value) {
       const spec = coreSpec(s.cell, data.vocab.length);
       value = { heldOut: evaluate(spec, ps, data, data.test), train: evaluate(spec, ps, data, data.train) };
@@ -53,6 +61,11 @@ export function evaluator(data: SentimentData) {
     }
     return value;
   };
+  evaluations.prime = (s: WeightsOf, figures: Figures) => {
+    key = keyOf(s);
+    value = figures;
+  };
+  return evaluations;
 }
 
 export function derivePicture(data: SentimentData, s: SentimentState, evaluations: ReturnType<typeof evaluator>): SentimentPicture {

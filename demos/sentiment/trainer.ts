@@ -1,6 +1,7 @@
 /**
- * Training the tf.layers model on the page's backend, one minibatch at a time and
- * synchronously, so that a demo can run as many steps as fit in a frame's budget. An epoch
+ * Training the tf.layers model on a given `tf` (the tf.layers training worker's, or the
+ * page's where no worker starts), one minibatch at a time and synchronously, so that the
+ * training job can slice its work (layers-trainer.ts). An epoch
  * is the unit of state: it starts from the weights a state carries with a fresh optimiser
  * and a seeded order, so training resumed from any epoch's state (after the slide was
  * left, say) gives exactly the numbers of an uninterrupted run on the same backend.
@@ -21,6 +22,8 @@ export class EpochTrainer {
   private optimizer: TfModule.Optimizer;
   private order: number[];
   private position = 0;
+  /** Binary cross-entropy of the last minibatch, before its update (NaN before the first). */
+  lastLoss = Number.NaN;
   private readonly rows: number[][];
   private readonly labels: number[];
 
@@ -51,11 +54,13 @@ export class EpochTrainer {
     const tf = this.tf;
     const picked = this.order.slice(this.position, this.position + BATCH_SIZE);
     const { ids, steps } = padBatch(picked.map((i) => this.rows[i]!));
-    tf.tidy(() => {
+    const cost = tf.tidy(() => {
       const x = tf.tensor2d(ids, [picked.length, steps], 'int32');
       const y = tf.tensor2d(picked.map((i) => this.labels[i]!), [picked.length, 1]);
-      this.optimizer.minimize(() => tf.mean(tf.metrics.binaryCrossentropy(y, this.model.apply(x, { training: true }) as TfModule.Tensor)) as TfModule.Scalar, false);
+      return this.optimizer.minimize(() => tf.mean(tf.metrics.binaryCrossentropy(y, this.model.apply(x, { training: true }) as TfModule.Tensor)) as TfModule.Scalar, true)!;
     });
+    this.lastLoss = cost.dataSync()[0]!;
+    cost.dispose();
     this.position += picked.length;
     return this.position >= this.order.length;
   }

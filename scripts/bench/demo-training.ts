@@ -32,6 +32,11 @@ interface Sample {
   doneMs: number;
   /** Display frames per second while training, and the frame gaps' p95. */
   fps: number;
+  /** The demo's own redraws per second while training (counted by the runtime's clock). */
+  redrawsPerSecond: number;
+  /** Main-thread tasks over 50 ms while training: how many, and the longest (ms). */
+  longTasks: number;
+  longestTaskMs: number;
   frameP95: number;
   idleFrameP95: number;
   /** Key press to the next painted frame with the new slide, while training and at rest. */
@@ -40,19 +45,38 @@ interface Sample {
   final: Record<string, number>;
 }
 
-/** Frames and the metric, watched from the page until `done` holds: times are page clock, from the call. */
-function watchTraining(page: Page, moment: string, done: string): Promise<{ momentMs: number; doneMs: number; frames: number[]; final: Record<string, number> }> {
+interface Watched {
+  momentMs: number;
+  doneMs: number;
+  frames: number[];
+  redraws: number;
+  longTasks: number[];
+  final: Record<string, number>;
+}
+
+/** Frames, the demo's redraws, long tasks and the metric, watched from the page until `done` holds: times are page clock, from the call. */
+function watchTraining(page: Page, moment: string, done: string): Promise<Watched> {
   // A string, not a function: the script runner would wrap named inner functions in a helper the page lacks.
   return page.evaluate(`new Promise((resolve) => {
     const t0 = performance.now();
     const frames = [];
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+    observer.observe({ type: 'longtask' });
+    const root = document.querySelector(${JSON.stringify(visibleRoot)});
+    const host = () => window.deckDemos.demos().get(root.dataset.demoId);
+    const r0 = host()?.redraws ?? 0;
     let momentMs = NaN;
-    const metric = () => JSON.parse(document.querySelector(${JSON.stringify(visibleRoot)})?.dataset.demoMetric ?? '{}');
+    const metric = () => JSON.parse(root.dataset.demoMetric ?? '{}');
     const tick = (t) => {
       frames.push(t);
       const m = metric();
       if (Number.isNaN(momentMs) && (${moment})) momentMs = t - t0;
-      if ((${done}) || t - t0 > 600000) { resolve({ momentMs, doneMs: t - t0, frames, final: m }); return; }
+      if ((${done}) || t - t0 > 600000) {
+        observer.disconnect();
+        resolve({ momentMs, doneMs: t - t0, frames, redraws: (host()?.redraws ?? 0) - r0, longTasks, final: m });
+        return;
+      }
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -114,7 +138,19 @@ async function sample(browser: Browser, base: string, name: string, slide: numbe
     await page.locator(`${visibleRoot} button`, { hasText: demo.press }).first().click();
     await page.waitForTimeout(1500);
     const slideChangeMs = await slideChange(page, 'ArrowRight');
-    return { momentMs: watched.momentMs, doneMs: watched.doneMs, fps: (watched.frames.length - 1) / seconds, frameP95: p95(watched.frames), idleFrameP95, slideChangeMs, idleSlideChangeMs, final: watched.final };
+    return {
+      momentMs: watched.momentMs,
+      doneMs: watched.doneMs,
+      fps: (watched.frames.length - 1) / seconds,
+      redrawsPerSecond: watched.redraws / seconds,
+      longTasks: watched.longTasks.length,
+      longestTaskMs: Math.max(0, ...watched.longTasks),
+      frameP95: p95(watched.frames),
+      idleFrameP95,
+      slideChangeMs,
+      idleSlideChangeMs,
+      final: watched.final,
+    };
   } finally {
     await context.close();
   }
@@ -122,13 +158,18 @@ async function sample(browser: Browser, base: string, name: string, slide: numbe
 
 /**
  * For each demo that trains: time from pressing "train" to the teaching moment and to the
- * end, display frames per second and frame p95 while it trains (idle p95 for comparison),
- * and one slide change (key to painted frame) while it trains against one at rest.
- * One fresh page per round, presenter window alone; medians over the rounds.
+ * end, display frames per second, the demo's own redraws per second, main-thread tasks
+ * over 50 ms and frame p95 while it trains (idle p95 for comparison), and one slide change
+ * (key to painted frame) while it trains against one at rest. One fresh page per round,
+ * presenter window alone; medians over the rounds. `--only=sentiment` measures one demo.
  */
 export async function run(args: string[]): Promise<void> {
   const runsArg = args.find((a) => a.startsWith('--runs='));
   const RUNS = runsArg ? Math.max(1, Number.parseInt(runsArg.slice('--runs='.length), 10) || DEFAULT_RUNS) : DEFAULT_RUNS;
+  const onlyArg = args.find((a) => a.startsWith('--only='));
+  const names = onlyArg ? onlyArg.slice('--only='.length).split(',') : Object.keys(DEMOS);
+  const unknown = names.filter((n) => !DEMOS[n]);
+  if (unknown.length) throw new Error(`--only: no training demo named ${unknown.join(', ')} (known: ${Object.keys(DEMOS).join(', ')})`);
   const out = await buildDeckTo('production');
   const server = await serveDirectory(out);
   const browser = await launchChrome();
@@ -139,20 +180,20 @@ export async function run(args: string[]): Promise<void> {
     const slides = await probe.evaluate((names) => {
       const all = [...document.querySelectorAll('.remark-slides-area .remark-slide-container')];
       return names.map((n) => all.findIndex((el) => el.querySelector(`.demo-host[data-demo="${n}"]`)) + 1);
-    }, Object.keys(DEMOS));
+    }, names);
     await probe.close();
-    for (const [i, name] of Object.keys(DEMOS).entries()) {
+    for (const [i, name] of names.entries()) {
       const samples: Sample[] = [];
       for (let r = 0; r < RUNS; r++) {
         const s = await sample(browser, `${server.url}index.html`, name, slides[i]!);
         samples.push(s);
         console.info(
-          `${name} round ${r + 1}: moment ${(s.momentMs / 1000).toFixed(1)} s, done ${(s.doneMs / 1000).toFixed(1)} s, ${s.fps.toFixed(1)} fps (frame p95 ${s.frameP95.toFixed(1)} ms, idle ${s.idleFrameP95.toFixed(1)}), slide change ${s.slideChangeMs.toFixed(0)} ms training / ${s.idleSlideChangeMs.toFixed(0)} ms idle; ${DEMOS[name]!.report(s.final)}`,
+          `${name} round ${r + 1}: moment ${(s.momentMs / 1000).toFixed(1)} s, done ${(s.doneMs / 1000).toFixed(1)} s, ${s.fps.toFixed(1)} fps, ${s.redrawsPerSecond.toFixed(1)} redraws/s, ${s.longTasks} tasks > 50 ms (longest ${s.longestTaskMs.toFixed(0)} ms) (frame p95 ${s.frameP95.toFixed(1)} ms, idle ${s.idleFrameP95.toFixed(1)}), slide change ${s.slideChangeMs.toFixed(0)} ms training / ${s.idleSlideChangeMs.toFixed(0)} ms idle; ${DEMOS[name]!.report(s.final)}`,
         );
       }
       const med = (f: (s: Sample) => number) => median(samples.map(f));
       console.info(
-        `${name} median of ${RUNS}: teaching moment ${(med((s) => s.momentMs) / 1000).toFixed(1)} s, training done ${(med((s) => s.doneMs) / 1000).toFixed(1)} s, ${med((s) => s.fps).toFixed(1)} fps while training, frame p95 ${med((s) => s.frameP95).toFixed(1)} ms (idle ${med((s) => s.idleFrameP95).toFixed(1)} ms), slide change while training / idle ${med((s) => s.slideChangeMs / s.idleSlideChangeMs).toFixed(2)}× (${med((s) => s.slideChangeMs).toFixed(0)} / ${med((s) => s.idleSlideChangeMs).toFixed(0)} ms)`,
+        `${name} median of ${RUNS}: teaching moment ${(med((s) => s.momentMs) / 1000).toFixed(1)} s, training done ${(med((s) => s.doneMs) / 1000).toFixed(1)} s, ${med((s) => s.fps).toFixed(1)} fps and ${med((s) => s.redrawsPerSecond).toFixed(1)} demo redraws/s while training, ${med((s) => s.longTasks).toFixed(0)} main-thread tasks > 50 ms (longest ${med((s) => s.longestTaskMs).toFixed(0)} ms), frame p95 ${med((s) => s.frameP95).toFixed(1)} ms (idle ${med((s) => s.idleFrameP95).toFixed(1)} ms), slide change while training / idle ${med((s) => s.slideChangeMs / s.idleSlideChangeMs).toFixed(2)}× (${med((s) => s.slideChangeMs).toFixed(0)} / ${med((s) => s.idleSlideChangeMs).toFixed(0)} ms)`,
       );
     }
   } finally {

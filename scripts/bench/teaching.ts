@@ -3,7 +3,8 @@
  * its train button to the moment its data-demo-metric first shows the effect the slide is
  * about, the display frames per second while it trains against the same slide's rate in
  * the 2 s before (the ratio is what a loaded machine can compare), and the demo's own
- * redraws per second, in a plain window of the served build. Medians over the runs.
+ * redraws per second and the main thread's tasks over 50 ms, in a plain window of the
+ * served build. Medians over the runs; `--only=bidirectional` measures one demo's moments.
  */
 import type { Browser } from 'playwright-core';
 import { buildDeckTo } from '../lib/build-deck.ts';
@@ -32,6 +33,12 @@ const MOMENTS: Moment[] = [
     reached: 'm.bi.accuracy - m.uni.accuracy >= 0.15 && m.bi.firstAccuracy >= 0.9',
   },
   {
+    demo: 'bidirectional',
+    button: /^train both$/,
+    says: '200 training steps (a longer window for the frame rate while training)',
+    reached: 'm.step >= 200',
+  },
+  {
     demo: 'deep-rnn',
     button: /^train all three$/,
     says: 'the first stack whose training loss is below 0.1',
@@ -53,6 +60,9 @@ interface Sample {
   /** Frames per second on the same slide in the 2 s before the click: the baseline of the loaded machine. */
   idleFps: number;
   redrawsPerSecond: number;
+  /** Main-thread tasks over 50 ms from the click to the moment: how many, and the longest (ms). */
+  longTasks: number;
+  longestTaskMs: number;
 }
 
 async function sample(browser: Browser, base: string, moment: Moment): Promise<Sample> {
@@ -85,6 +95,9 @@ async function sample(browser: Browser, base: string, moment: Moment): Promise<S
       const root = document.querySelector(${JSON.stringify(root)});
       const id = root.dataset.demoId;
       const host = () => window.deckDemos.demos().get(id);
+      const longTasks = [];
+      const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+      observer.observe({ type: 'longtask' });
       let frames = 0;
       let r0 = null;
       let t0 = null;
@@ -95,7 +108,8 @@ async function sample(browser: Browser, base: string, moment: Moment): Promise<S
         const reached = m && m.step > 0 && (${moment.reached});
         if (reached || t - t0 > ${TIMEOUT_MS}) {
           const s = (t - t0) / 1000;
-          resolve({ moment: reached ? performance.now() - window.__clickAt : NaN, step: m ? m.step : -1, fps: frames / s, redrawsPerSecond: ((host()?.redraws ?? 0) - r0) / s });
+          observer.disconnect();
+          resolve({ moment: reached ? performance.now() - window.__clickAt : NaN, step: m ? m.step : -1, fps: frames / s, redrawsPerSecond: ((host()?.redraws ?? 0) - r0) / s, longTasks: longTasks.length, longestTaskMs: Math.max(0, ...longTasks) });
           return;
         }
         requestAnimationFrame(tick);
@@ -113,12 +127,17 @@ async function sample(browser: Browser, base: string, moment: Moment): Promise<S
 export async function run(args: string[]): Promise<void> {
   const runsArg = args.find((a) => a.startsWith('--runs='));
   const runs = runsArg ? Math.max(1, Number.parseInt(runsArg.slice('--runs='.length), 10) || DEFAULT_RUNS) : DEFAULT_RUNS;
+  // `--only=bidirectional` measures the moments of the demos named.
+  const onlyArg = args.find((a) => a.startsWith('--only='));
+  const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : null;
+  const moments = only ? MOMENTS.filter((m) => only.includes(m.demo)) : MOMENTS;
+  if (moments.length === 0) throw new Error(`--only: no teaching moment for ${only!.join(', ')} (known: ${[...new Set(MOMENTS.map((m) => m.demo))].join(', ')})`);
   const out = await buildDeckTo('production');
   const server = await serveDirectory(out);
   const browser = await launchChrome();
   try {
     const rows: Record<string, Record<string, string>> = {};
-    for (const moment of MOMENTS) {
+    for (const moment of moments) {
       const samples: Sample[] = [];
       for (let r = 0; r < runs; r++) samples.push(await sample(browser, `${server.url}index.html`, moment));
       const reached = samples.filter((s) => Number.isFinite(s.moment));
@@ -131,6 +150,8 @@ export async function run(args: string[]): Promise<void> {
         'fps while training': med((s) => s.fps).toFixed(1),
         'fps training / before': med((s) => s.fps / s.idleFps).toFixed(2),
         'demo redraws/s': med((s) => s.redrawsPerSecond).toFixed(1),
+        'tasks > 50 ms': med((s) => s.longTasks).toFixed(0),
+        'longest task (ms)': med((s) => s.longestTaskMs).toFixed(0),
         'all moments (s)': samples.map((s) => (s.moment / 1000).toFixed(2)).join(' '),
       };
     }

@@ -4,7 +4,7 @@
  * worker errors before it says `ready`), the same job runs on the main thread in slices
  * short enough to keep frames and input flowing.
  */
-import type { JobResult, ProgressReport, TrainerState, TrainingJobSpec } from './job.ts';
+import type { JobResult, ProgressReport, TrainerState, TrainingJobSpec, WorkerKind } from './job.ts';
 import { validateJobSpec } from './job.ts';
 import { JobRunner } from './job-runner.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -31,22 +31,31 @@ export interface TrainingJob {
 }
 
 export interface TrainingHostOptions {
-  /** Creates a worker, or returns null where none can exist. Default: the build's training worker. */
-  createWorker?: () => Promise<Worker | null>;
-  /** The trainers for the main-thread fallback. Default: the built-in ones, loaded on first fallback. */
-  loadRegistry?: () => Promise<TrainerRegistry>;
+  /** Creates a worker of the kind a job asks for, or returns null where none can exist. Default: the build's training workers. */
+  createWorker?: (kind: WorkerKind) => Promise<Worker | null>;
+  /** The trainers for the main-thread fallback, by worker kind. Default: the built-in (or tf.layers) ones, loaded on first fallback. */
+  loadRegistry?: (kind: WorkerKind) => Promise<TrainerRegistry>;
   clock?: SliceClock;
   /** A stop not answered by the worker within this time terminates it (the result is then null). */
   stopTimeoutMs?: number;
 }
 
-async function defaultCreateWorker(): Promise<Worker | null> {
+async function defaultCreateWorker(kind: WorkerKind): Promise<Worker | null> {
   if (typeof Worker === 'undefined') return null;
+  if (kind === 'layers') {
+    const { default: LayersTrainingWorker } = await import('virtual:layers-training-worker');
+    return new LayersTrainingWorker({ name: 'training-layers' });
+  }
   const { default: TrainingWorker } = await import('virtual:training-worker');
   return new TrainingWorker({ name: 'training' });
 }
 
-async function defaultRegistry(): Promise<TrainerRegistry> {
+/** On the main thread a tf.layers trainer runs on the page's TensorFlow.js (the same module the demos use, on the page's backend). */
+async function defaultRegistry(kind: WorkerKind): Promise<TrainerRegistry> {
+  if (kind === 'layers') {
+    const [tf, { layersTrainers }] = await Promise.all([import('@tensorflow/tfjs'), import('./layers-trainers.ts')]);
+    return layersTrainers(tf);
+  }
   const { builtinTrainers } = await import('./builtin-trainers.ts');
   return builtinTrainers();
 }
@@ -62,8 +71,8 @@ export class TrainingHost {
   private nextId = 1;
   private readonly workers = new Set<Worker>();
   private readonly jobs = new Set<{ cancel(): void }>();
-  private readonly createWorker: () => Promise<Worker | null>;
-  private readonly loadRegistry: () => Promise<TrainerRegistry>;
+  private readonly createWorker: (kind: WorkerKind) => Promise<Worker | null>;
+  private readonly loadRegistry: (kind: WorkerKind) => Promise<TrainerRegistry>;
   private readonly clock: PausableClock;
   private readonly stopTimeoutMs: number;
 
@@ -103,6 +112,7 @@ export class TrainingHost {
    */
   start(job: TrainingJobSpec, onProgress: (report: ProgressReport) => void = () => undefined): TrainingJob {
     validateJobSpec(job);
+    const kind: WorkerKind = job.worker ?? 'core';
     const id = this.nextId++;
     let place: TrainingPlace = 'starting';
     let engine: Engine | null = null;
@@ -139,27 +149,29 @@ export class TrainingHost {
       let registry: TrainerRegistry;
       let runner: JobRunner;
       try {
-        registry = await this.loadRegistry();
+        registry = await this.loadRegistry(kind);
         runner = new JobRunner(job, registry, progress);
       } catch (e) {
         end(null, e);
         return;
       }
-      if (cancelAsked) return end(null);
-      if (stopAsked) return end(runner.result('stopped'));
       let loop: SliceLoop | null = null;
+      /** Ends the job with the runner's last word, then frees its trainer (tfjs tensors on the page). */
+      const close = (reason: JobResult['reason'] | null, error?: unknown) => {
+        if (ended) return;
+        loop?.stop();
+        const result = reason && error === undefined ? runner.result(reason) : null;
+        runner.dispose();
+        end(result, error);
+      };
+      if (cancelAsked) return close(null);
+      if (stopAsked) return close('stopped');
       setEngine({
-        stop: () => {
-          loop?.stop();
-          end(runner.result('stopped'));
-        },
-        cancel: () => {
-          loop?.stop();
-          end(null);
-        },
+        stop: () => close('stopped'),
+        cancel: () => close(null),
         query: async () => runner.report(true) as ProgressReport & { state: TrainerState },
       });
-      loop = runInSlices(runner, MAIN_THREAD_SLICE_MS, this.clock, () => end(runner.result('finished')), (e) => end(null, e));
+      loop = runInSlices(runner, MAIN_THREAD_SLICE_MS, this.clock, () => close('finished'), (e) => close(null, e));
     };
 
     const inWorker = (worker: Worker) => {
@@ -265,7 +277,7 @@ export class TrainingHost {
     void (async () => {
       let worker: Worker | null = null;
       try {
-        worker = await this.createWorker();
+        worker = await this.createWorker(kind);
       } catch {
         worker = null;
       }

@@ -1,5 +1,5 @@
 /** Training off the main thread: start, stop, query and follow jobs run by named trainers. */
-export type { JobResult, ProgressReport, TrainerState, TrainingJobSpec } from './job.ts';
+export type { JobResult, ProgressReport, TrainerState, TrainingJobSpec, WorkerKind } from './job.ts';
 export type { TrainerDefinition, TrainerSession } from './registry.ts';
 export { TrainerRegistry } from './registry.ts';
 export type { TrainingHostOptions, TrainingJob, TrainingPlace } from './host.ts';

@@ -56,6 +56,11 @@ export class JobRunner {
     return r;
   }
 
+  /** Frees the trainer's session; the runner is not used after this. */
+  dispose(): void {
+    this.session.dispose?.();
+  }
+
   result(reason: JobResult['reason']): JobResult {
     const state = this.session.state();
     return { reason, report: { step: state.step, jobStep: this.jobStep, loss: this.lastLoss, state } };

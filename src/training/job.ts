@@ -13,9 +13,19 @@ export interface TrainerState {
   extra: Record<string, number>;
 }
 
+/**
+ * Which training worker runs a job: 'core' carries tfjs-core and the fused trainers (small,
+ * the default); 'layers' adds tf.layers and tfjs's CPU backend for trainers built on
+ * tf.layers (its own worker file, loaded only when such a job starts).
+ */
+export type WorkerKind = 'core' | 'layers';
+export const WORKER_KINDS: readonly WorkerKind[] = ['core', 'layers'];
+
 export interface TrainingJobSpec {
   /** A name in the trainer registry, e.g. 'char-lstm'. */
   trainer: string;
+  /** The worker whose registry holds the trainer; 'core' when absent. */
+  worker?: WorkerKind;
   /** The trainer's configuration (data included), checked by the trainer. */
   config: unknown;
   /** Seeds the initial weights when no `initial` state is given. */
@@ -53,6 +63,7 @@ export function validateJobSpec(job: TrainingJobSpec): void {
   const count = (name: string, v: unknown, min: number) => {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new RangeError(`job.${name}: expected an integer >= ${min}, got ${String(v)}`);
   };
+  if (job.worker !== undefined && !WORKER_KINDS.includes(job.worker)) throw new RangeError(`job.worker: expected one of ${WORKER_KINDS.join(', ')}, got ${String(job.worker)}`);
   count('steps', job.steps, 0);
   count('reportEvery', job.reportEvery, 1);
   if (job.snapshotEvery !== undefined) count('snapshotEvery', job.snapshotEvery, 0);

@@ -9,6 +9,8 @@ export interface TrainerSession {
   /** One optimisation step; returns the loss before the update. */
   step(): number;
   state(): TrainerState;
+  /** Frees what the session holds outside the garbage collector (tfjs tensors); called once the job has ended. */
+  dispose?(): void;
 }
 
 export interface TrainerDefinition {

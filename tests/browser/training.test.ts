@@ -119,6 +119,30 @@ describe.each([
     await context.close();
   });
 
+  it('runs a tf.layers trainer in its own worker (tf.layers on the CPU backend), apart from the fused trainers\' worker', async () => {
+    const { context, page, watch } = await open();
+    // One epoch of demos/sentiment's model: 9 minibatches, one report with the weights and the figures measured on them.
+    const layers = await runJob(page, { trainer: 'sentiment-layers', worker: 'layers', config: { cell: 'rnn' }, seed: 1, steps: 9, reportEvery: 9, snapshotEvery: 9 });
+    expect(layers.place).toBe('worker');
+    expect(layers.result?.reason).toBe('finished');
+    const extra = layers.result!.report.state.extra;
+    expect(extra.epoch).toBe(1);
+    expect(extra.heldOutAccuracy).toBeGreaterThan(0);
+    expect(extra.trainLoss).toBeGreaterThan(0);
+    expect(layers.losses.every(Number.isFinite)).toBe(true);
+    expect(layers.liveWorkers).toBe(0);
+    // The fused trainers' worker has no tf.layers trainer: a job that names none of its workers' trainers fails with the registry's message.
+    const core = page.evaluate(async (job) => {
+      const m = await (window as unknown as TrainingWindow).deckTraining();
+      return new m.TrainingHost().start(job).done.then(() => 'finished', (e: Error) => e.message);
+    }, { trainer: 'sentiment-layers', config: { cell: 'rnn' }, seed: 1, steps: 1, reportEvery: 1 });
+    expect(await core).toMatch(/unknown trainer "sentiment-layers"/);
+    await expect.poll(() => page.workers().length).toBe(0);
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  });
+
   it('gives the same numbers in the worker and on the main thread', async () => {
     const { context, page, watch } = await open();
     const inWorker = await runJob(page, spec());

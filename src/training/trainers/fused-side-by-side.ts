@@ -3,7 +3,8 @@
  * own fused trainer, one step of each per job step: a lecture demo compares them (one
  * direction against two, one layer against three) at the same step counts. The job's
  * state carries every model's weights under a `m<k>:` name prefix and each model's latest
- * loss in `extra` as `loss<k>`.
+ * loss in `extra` as `loss<k>`; given a held-out batch, also each model's held-out loss and
+ * accuracy per step (held-out.ts), measured here so that the page only draws them.
  */
 import type { Batch } from '../../rnn/batch.ts';
 import type { ClipSpec } from '../../rnn/clip.ts';
@@ -13,6 +14,7 @@ import type { ModelSpec } from '../../rnn/spec.ts';
 import { initParams } from '../../rnn/spec.ts';
 import type { TrainerState } from '../job.ts';
 import type { TrainerDefinition } from '../registry.ts';
+import { heldOutFigures, heldOutKeys, type HeldOutFigures } from './held-out.ts';
 import { joinModelParams, modelParams } from './side-by-side-params.ts';
 
 export interface SideBySideConfig {
@@ -21,6 +23,8 @@ export interface SideBySideConfig {
   batch: Batch;
   optimizer: OptimizerSpec;
   clip?: ClipSpec;
+  /** Sequences never trained on: each state then carries every model's figures on them (softmax-every-step models). */
+  heldOut?: Batch;
 }
 
 function readConfig(config: unknown): SideBySideConfig {
@@ -29,6 +33,7 @@ function readConfig(config: unknown): SideBySideConfig {
   if (!Array.isArray(c.models) || c.models.length === 0) throw new RangeError('config.models: expected a non-empty list of model descriptions');
   if (typeof c.batch !== 'object' || c.batch === null) throw new RangeError('config.batch: expected a batch');
   if (typeof c.optimizer !== 'object' || c.optimizer === null) throw new RangeError('config.optimizer: expected an optimizer description');
+  if (c.heldOut !== undefined && (typeof c.heldOut !== 'object' || c.heldOut === null)) throw new RangeError('config.heldOut: expected a batch');
   return c as SideBySideConfig;
 }
 
@@ -42,6 +47,10 @@ export const sideBySideTrainer: TrainerDefinition = {
     });
     const losses = trainers.map(() => Number.NaN);
     let steps = initial?.step ?? 0;
+    /** The held-out figures of the weights after `measuredAt` steps: a report and the job's result at one step measure once. */
+    let measured: HeldOutFigures[] = [];
+    let measuredAt = -1;
+    const heldOut = c.heldOut;
     return {
       step() {
         steps++;
@@ -51,7 +60,18 @@ export const sideBySideTrainer: TrainerDefinition = {
       state(): TrainerState {
         const extra: Record<string, number> = {};
         losses.forEach((l, k) => (extra[`loss${k}`] = l));
-        return { step: steps, params: joinModelParams(trainers.map((t) => t.getParams())), extra };
+        const params = trainers.map((t) => t.getParams());
+        if (heldOut) {
+          if (measuredAt !== steps) {
+            measured = params.map((ps, k) => heldOutFigures(c.models[k]!, ps, heldOut));
+            measuredAt = steps;
+          }
+          measured.forEach((f, k) => {
+            extra[heldOutKeys.loss(k)] = f.loss;
+            f.accuracy.forEach((a, t) => (extra[heldOutKeys.accuracy(k, t)] = a));
+          });
+        }
+        return { step: steps, params: joinModelParams(params), extra };
       },
     };
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import demo from '../../../demos/bidirectional/index.ts';
 import manifest, { MAX_STEPS, TEST_LINES, type BiParams, type BiState } from '../../../demos/bidirectional/schema.ts';
-import { evaluate, modelsOf, reportedState, testLines, traceLine, trainingJob, trainLines, weightsOf } from '../../../demos/bidirectional/model.ts';
+import { evaluate, heldOutOf, modelsOf, reportedState, testLines, traceLine, trainingJob, trainLines, weightsOf } from '../../../demos/bidirectional/model.ts';
 import { matchedHidden, rnnWeightCount } from '../../../demos/bidirectional/sizes.ts';
 import { causalCeiling, linesBatch, makeLines, MARK } from '../../../demos/bidirectional/task.ts';
 import { FusedTrainer, initParams } from '../../../src/rnn/index.ts';
@@ -68,6 +68,22 @@ describe('bidirectional demo model', () => {
     expect(bi!.accuracy[0]).toBeGreaterThan(0.95);
     expect(uni!.accuracy[0]).toBeLessThan(0.7);
     expect(bi!.meanAccuracy - uni!.meanAccuracy).toBeGreaterThan(0.15);
+  });
+
+  it('carries the held-out figures the worker measured, equal to those of the state\'s weights, so the page only draws', () => {
+    const test = testLines(params.seed, params.length);
+    const seeded = manifest.initialState(params);
+    expect(seeded.heldOut).toBeNull();
+    expect(heldOutOf(models, seeded, test)).toEqual([evaluate(models[0], weightsOf(models, seeded, 0), test), evaluate(models[1], weightsOf(models, seeded, 1), test)]);
+    const state = train(params, 60);
+    expect(state.heldOut).not.toBeNull();
+    const carried = heldOutOf(models, state, test);
+    ([0, 1] as const).forEach((k) => {
+      const measured = evaluate(models[k], weightsOf(models, state, k), test);
+      expect(carried[k].accuracy).toEqual(measured.accuracy);
+      expect(carried[k].meanAccuracy).toBeCloseTo(measured.meanAccuracy, 12);
+      expect(carried[k].loss).toBeCloseTo(measured.loss, 5);
+    });
   });
 
   it('gives the same state for the same seed, a state its schema accepts, and stops at the last step', () => {

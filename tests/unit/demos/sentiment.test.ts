@@ -8,7 +8,9 @@ import { derivePicture, evaluator, paramsOf } from '../../../demos/sentiment/pic
 import { evaluate, readIds } from '../../../demos/sentiment/reference.ts';
 import manifest, { EPOCHS_PER_RUN, type SentimentParams, type SentimentState } from '../../../demos/sentiment/schema.ts';
 import { parseSentences, SENTENCES } from '../../../demos/sentiment/sentences.ts';
-import { EpochTrainer } from '../../../demos/sentiment/trainer.ts';
+import { sentimentJob, epochReported, stepsPerEpoch, type EpochFigures } from '../../../demos/sentiment/training.ts';
+import { layersTrainers } from '../../../src/training/layers-trainers.ts';
+import { JobRunner } from '../../../src/training/job-runner.ts';
 import { check, validateParams } from '../../../src/widgets/schema.ts';
 
 const params = validateParams(manifest, 'seed: 1').values as SentimentParams;
@@ -27,20 +29,29 @@ function layersPredict(cell: CellName, ps: ReturnType<typeof seededParams>, rows
   }
 }
 
-/** Trains `epochs` epochs from seed 1 as the demo does, one state per epoch. */
-function trainEpochs(cell: CellName, epochs: number, from: SentimentState = { ...manifest.initialState(params), cell }): SentimentState {
-  const trainer = new EpochTrainer(tf, data, cell, from.seed, from.epoch, seededParams(cell, V, from.seed), paramsOf(data, from));
-  let s = from;
-  try {
-    for (let e = 0; e < epochs; e++) {
-      while (!trainer.step());
-      s = { ...s, epoch: s.epoch + 1, target: Math.max(s.target, s.epoch + 1), weights: encodeWeights(trainer.finishEpoch()) };
+/**
+ * Trains `epochs` epochs as the demo does: the job it hands the tf.layers training worker,
+ * run here by the same JobRunner and trainer (on the CPU backend, as in the worker), each
+ * epoch's report becoming the next state. Also returns the figures each report carried.
+ */
+function trainEpochs(cell: CellName, epochs: number, from: SentimentState = { ...manifest.initialState(params), cell }): SentimentState & { figures: EpochFigures[] } {
+  let s: SentimentState = { ...from, target: from.epoch + epochs };
+  const figures: EpochFigures[] = [];
+  const runner = new JobRunner(sentimentJob(data, s)!, layersTrainers(tf), (report) => {
+    const next = report.state ? epochReported(s, { ...report, state: report.state }) : null;
+    if (next) {
+      s = next.state;
+      figures.push(next.figures);
     }
+  });
+  try {
+    while (!runner.runSlice(Number.POSITIVE_INFINITY, () => 0));
   } finally {
-    trainer.dispose();
+    runner.dispose();
   }
-  return s;
+  return Object.assign(s, { figures });
 }
+const withoutFigures = ({ figures: _, ...s }: SentimentState & { figures: EpochFigures[] }): SentimentState => s;
 
 describe('sentiment demo: the data', () => {
   it('ships a few hundred labelled reviews, balanced, each written once', () => {
@@ -131,13 +142,19 @@ describe('sentiment demo: training', () => {
     await tf.setBackend('cpu');
   });
 
-  it(`SimpleRNN from seed 1: held-out accuracy 72.9 % (51 of 70) after ${EPOCHS_PER_RUN} epochs, training accuracy 100 %`, () => {
+  it(`SimpleRNN from seed 1, trained by the worker's job: held-out accuracy 72.9 % (51 of 70) after ${EPOCHS_PER_RUN} epochs, training accuracy 100 %`, () => {
     const baseline = tf.memory().numTensors;
     const before = evaluate(coreSpec('rnn', V), seededParams('rnn', V, 1), data, data.test);
-    const s = trainEpochs('rnn', EPOCHS_PER_RUN);
+    const trained = trainEpochs('rnn', EPOCHS_PER_RUN);
+    const s = withoutFigures(trained);
+    expect(s.epoch).toBe(EPOCHS_PER_RUN);
+    expect(s.heldOut).toHaveLength(EPOCHS_PER_RUN);
     const ps = paramsOf(data, s);
     const heldOut = evaluate(coreSpec('rnn', V), ps, data, data.test);
     const train = evaluate(coreSpec('rnn', V), ps, data, data.train);
+    // The figures the worker measured are those the page would measure on the state's weights.
+    expect(trained.figures.at(-1)).toEqual({ heldOut, train });
+    expect(s.heldOut.at(-1)).toBe(heldOut.accuracy);
     expect(before.accuracy).toBeLessThan(0.65);
     expect(heldOut.accuracy).toBeGreaterThanOrEqual(0.7);
     expect(Math.round(heldOut.accuracy * 70)).toBe(51);
@@ -153,9 +170,26 @@ describe('sentiment demo: training', () => {
 
   it('an epoch resumed from its state gives the same weights as an uninterrupted run', () => {
     const straight = trainEpochs('gru', 2);
-    const resumed = trainEpochs('gru', 1, JSON.parse(JSON.stringify(trainEpochs('gru', 1))) as SentimentState);
+    const resumed = trainEpochs('gru', 1, JSON.parse(JSON.stringify(withoutFigures(trainEpochs('gru', 1)))) as SentimentState);
     expect(resumed.weights).toBe(straight.weights);
+    expect(resumed.heldOut).toEqual(straight.heldOut);
   }, 240_000);
+
+  it('the job runs whole epochs from the state, one report with the weights per epoch, in the tf.layers worker', () => {
+    const s = { ...manifest.initialState(params), epoch: 2, target: 5, weights: encodeWeights(seededParams('rnn', V, 1)) };
+    const job = sentimentJob(data, s)!;
+    const perEpoch = stepsPerEpoch(data);
+    expect(perEpoch).toBe(9);
+    expect(job).toMatchObject({ worker: 'layers', steps: 3 * perEpoch, reportEvery: perEpoch, snapshotEvery: perEpoch, initial: { step: 2 * perEpoch, extra: { epoch: 2 } } });
+    expect(sentimentJob(data, { ...s, target: 2 })).toBeNull();
+    // A report that does not continue the state (a reset or a pause meanwhile) is not taken.
+    const report = { step: 0, jobStep: 0, loss: 0, state: { step: 0, params: seededParams('rnn', V, 1), extra: { epoch: 4, trainLoss: 0.5, trainAccuracy: 0.5, heldOutLoss: 0.5, heldOutAccuracy: 0.5 } } };
+    expect(epochReported(s, report)).toBeNull();
+    expect(epochReported(s, { ...report, state: { ...report.state, extra: { ...report.state.extra, epoch: 3 } } })?.state.epoch).toBe(3);
+    const layers = layersTrainers(tf).get('sentiment-layers');
+    expect(() => layers.create({ cell: 'transformer' }, 1, undefined)).toThrow(/config\.cell/);
+    expect(() => layers.create({ cell: 'rnn' }, 1, { step: 0, params: seededParams('lstm', V, 1), extra: { epoch: 0 } })).toThrow(/initial\.params/);
+  });
 
   it('the tf.layers reader answers for the state and frees its tensors', () => {
     const baseline = tf.memory().numTensors;

@@ -3,6 +3,7 @@ import { builtinTrainers } from '../../../src/training/builtin-trainers.ts';
 import type { ProgressReport } from '../../../src/training/index.ts';
 import { TrainingHost } from '../../../src/training/index.ts';
 import { JobRunner } from '../../../src/training/job-runner.ts';
+import { TrainerRegistry } from '../../../src/training/registry.ts';
 import { FakeClock, charJob } from './fixtures.ts';
 
 /** A worker that fails to load: it reports an error event before ever saying ready. */
@@ -84,6 +85,52 @@ describe('TrainingHost on the main thread', () => {
       expect(host.liveWorkers).toBe(0);
     }
     expect(made.map((w) => w.terminated)).toEqual([true]);
+  });
+
+  it('asks for the worker, and the fallback trainers, of the kind the job names', async () => {
+    const asked: string[] = [];
+    const clock = new FakeClock(1);
+    const host = new TrainingHost({
+      createWorker: async (kind) => {
+        asked.push(`worker ${kind}`);
+        return null;
+      },
+      clock,
+      loadRegistry: async (kind) => {
+        asked.push(`trainers ${kind}`);
+        return builtinTrainers();
+      },
+    });
+    for (const worker of [undefined, 'layers'] as const) {
+      const job = host.start(charJob({ steps: 2, ...(worker ? { worker } : {}) }));
+      await drive(clock, job.done);
+      expect((await job.done)?.reason).toBe('finished');
+    }
+    expect(asked).toEqual(['worker core', 'trainers core', 'worker layers', 'trainers layers']);
+    expect(() => host.start(charJob({ worker: 'gpu' as never }))).toThrow(/job\.worker/);
+  });
+
+  it('frees a trainer session on the main thread once its job ends, finished or cancelled', async () => {
+    let disposed = 0;
+    const registry = new TrainerRegistry().register({
+      name: 'counting',
+      create: () => {
+        let n = 0;
+        return { step: () => ++n, state: () => ({ step: n, params: {}, extra: {} }), dispose: () => void disposed++ };
+      },
+    });
+    const clock = new FakeClock(1);
+    const host = new TrainingHost({ createWorker: async () => null, clock, loadRegistry: async () => registry });
+    const spec = { trainer: 'counting', config: {}, seed: 1, reportEvery: 1 };
+    const finished = host.start({ ...spec, steps: 3 });
+    await drive(clock, finished.done);
+    expect(disposed).toBe(1);
+    const cancelled = host.start({ ...spec, steps: 1000 });
+    await cancelled.query();
+    cancelled.cancel();
+    cancelled.cancel();
+    expect(await cancelled.done).toBeNull();
+    expect(disposed).toBe(2);
   });
 
   it('stops with a resumable state, answers queries, and resumes to the same numbers', async () => {
