@@ -32,12 +32,12 @@ function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number
   ctx.fillText(text, x, y);
 }
 
-function digitRow(ctx: CanvasRenderingContext2D, values: readonly number[], x0: number, y: number, cell: number, color: (t: number) => string): void {
+function digitRow(ctx: CanvasRenderingContext2D, values: readonly number[], x0: number, y: number, cell: number): void {
   ctx.font = CANVAS_MONO(18);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
+  ctx.fillStyle = PALETTE.ink;
   values.forEach((d, t) => {
-    ctx.fillStyle = color(t);
     ctx.fillText(String(d), x0 + (t + 0.5) * cell, y);
   });
 }
@@ -68,16 +68,17 @@ export function drawDeep(c: DemoCanvas, pic: DeepPicture): void {
   label(ctx, `step ${pic.step} of ${pic.maxSteps}`, c.width - 4, y, PALETTE.muted);
   y += 22;
   label(ctx, 'digit', x0 - 8, y);
-  digitRow(ctx, trace.digits, x0, y, cell, () => PALETTE.ink);
+  digitRow(ctx, trace.digits, x0, y, cell);
   y += 20;
   label(ctx, 'right answer', x0 - 8, y);
-  digitRow(ctx, trace.answers, x0, y, cell, () => PALETTE.ink);
+  digitRow(ctx, trace.answers, x0, y, cell);
   y += 20;
   const color = DEPTH_COLORS[pic.shown - 1]!;
-  label(ctx, 'answer', x0 - 8, y, color);
-  digitRow(ctx, trace.guess, x0, y, cell, () => color);
+  // Text stays ink (contrast); the stack's colour marks its bars and the swatch.
+  label(ctx, 'its answer', x0 - 8, y);
+  digitRow(ctx, trace.guess, x0, y, cell);
   y += 12;
-  label(ctx, 'P(right)', x0 - 8, y + 10, color);
+  label(ctx, 'P(right)', x0 - 8, y + 10);
   trace.right.forEach((p, t) => {
     ctx.fillStyle = '#f1efe8';
     ctx.fillRect(x0 + t * cell + 1, y, cell - 2, 20);
@@ -100,7 +101,9 @@ export function drawDeep(c: DemoCanvas, pic: DeepPicture): void {
   const rowH = Math.max(5, Math.min(12, Math.floor((c.height - y - 50 - 8 * layers.length) / Math.max(1, units))));
   for (let l = layers.length - 1; l >= 0; l--) {
     const h = (layers[l]![0]?.length ?? 0) * rowH;
-    label(ctx, `layer ${l + 1}`, x0 - 8, y + h / 2, color);
+    label(ctx, `layer ${l + 1}`, x0 - 8, y + h / 2);
+    ctx.fillStyle = color;
+    ctx.fillRect(x0 - 6, y, 3, h);
     drawStateHeatmap(ctx, layers[l]!, x0, y, cell, rowH);
     y += h + 8;
   }
