@@ -1,13 +1,14 @@
 /**
- * demos/deep-rnn: one, two and three stacked RNN layers of one weight budget trained side
- * by side in the training worker; loss curves per depth and each layer's states over time.
+ * demos/deep-rnn: one, two and three stacked RNN layers of one width trained side by side
+ * in the training worker, which also measures them on held-out streams; held-out loss
+ * curves per depth and each layer's states over time.
  */
 import { chunkedTrainer } from '../../src/widgets/chunked-training.ts';
 import { challenges } from './challenges.ts';
 import { defineDemo } from '../../src/widgets/contract.ts';
-import { evaluate, reportedState, stacksOf, testStreams, traceStream, trainingJob, weightsOf } from './model.ts';
+import { heldOutLoss, reportedState, stacksOf, testStreams, traceStream, trainingJob, weightsOf } from './model.ts';
 import spec, { MAX_STEPS, SHOWN_STREAMS } from './schema.ts';
-import { DEPTHS, matchedWidth, stackWeightCount } from './sizes.ts';
+import { DEPTHS, stackWeightCount } from './sizes.ts';
 import { drawDeep, type DeepPicture } from './view.ts';
 
 export default defineDemo(spec, (ctx) => {
@@ -23,17 +24,17 @@ export default defineDemo(spec, (ctx) => {
 
   return {
     derive(s): DeepPicture {
-      const weights = models.map((_, k) => weightsOf(models, s, k));
       const shown = Number(s.shown);
       return {
         step: s.step,
         maxSteps: MAX_STEPS,
-        stacks: DEPTHS.map((d, k) => ({ depth: d, width: matchedWidth(d, params.hidden), weights: stackWeightCount(d, matchedWidth(d, params.hidden)), eval: evaluate(models[k]!, weights[k]!, test) })),
+        stacks: DEPTHS.map((d, k) => ({ depth: d, width: params.width, weights: stackWeightCount(d, params.width), accuracy: s.accuracy?.[k] ?? null, heldOutLoss: heldOutLoss(s, k) })),
         curves: s.curves,
         shown,
-        trace: traceStream(models[shown - 1]!, weights[shown - 1]!, test, s.stream),
+        trace: traceStream(models[shown - 1]!, weightsOf(models, s, shown - 1), test, s.stream),
       };
     },
+    deriveFrom: (s) => [s.step, s.shown, s.stream, s.weights, s.curves, s.accuracy],
     draw: (picture) => drawDeep(canvas, picture),
     moving: (s) => s.training,
     tick,
@@ -42,7 +43,7 @@ export default defineDemo(spec, (ctx) => {
       const last = s.curves[s.curves.length - 1];
       const out: Record<string, number | boolean | Record<string, number | null>> = { step: s.step, training: s.training };
       p.stacks.forEach((st, k) => {
-        out[`layers${st.depth}`] = { trainLoss: last ? last[k + 1]! : null, loss: Number(st.eval.loss.toFixed(4)), accuracy: Number(st.eval.accuracy.toFixed(4)) };
+        out[`layers${st.depth}`] = { trainLoss: last ? last[k + 1]! : null, loss: st.heldOutLoss, accuracy: st.accuracy };
       });
       return out;
     },

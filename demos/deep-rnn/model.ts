@@ -1,35 +1,36 @@
 /**
- * demos/deep-rnn: one, two and three stacked tanh layers of about one weight budget,
- * trained side by side on the task of task.ts by the fused trainer in the training
- * worker; training-loss curves per depth from the worker's reports, held-out loss and
- * accuracy, and every layer's hidden states over one held-out stream from the float64
- * reference.
+ * demos/deep-rnn: one, two and three stacked tanh layers of one width, trained side by side
+ * on the task of task.ts by the fused trainer in the training worker, which also measures
+ * them on held-out streams at every report; the main thread only turns reports into states
+ * and traces one held-out stream through the shown stack (float64 reference) to draw its
+ * layers' hidden states.
  */
 import { initParams, refForwardSequence, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
 import type { ProgressReport, TrainerState, TrainingJobSpec } from '../../src/training/index.ts';
 import { joinModelParams, modelParams } from '../../src/training/trainers/side-by-side-params.ts';
+import { heldOutAccuracyKey, heldOutLossKey } from '../../src/training/trainers/held-out-keys.ts';
 import { flattenWeights, unflattenWeights } from '../../src/widgets/state-weights.ts';
 import { MAX_STEPS, REPORT_EVERY, type DeepParams, type DeepState } from './schema.ts';
-import { CLASSES, DEPTHS, matchedWidth, VOCAB } from './sizes.ts';
+import { CLASSES, DEPTHS, SYMBOLS } from './sizes.ts';
 import { makeStreams, streamsBatch, type Streams } from './task.ts';
 
 export const TRAIN_STREAMS = 128;
-/** Held-out streams: every state change evaluates the three stacks on all of them on the main thread, so they are few. */
-export const TEST_STREAMS = 32;
+/** Held-out streams, measured in the worker at every report; the first SHOWN_STREAMS can be shown. */
+export const TEST_STREAMS = 256;
 export const CHUNK_STEPS = 100;
 export const LEARNING_RATE = 0.02;
 
 export function stackSpec(depth: number, width: number): ModelSpec {
   return {
-    input: { kind: 'onehot', vocab: VOCAB },
+    input: { kind: 'onehot', vocab: SYMBOLS },
     layers: Array.from({ length: depth }, () => ({ cell: { kind: 'rnn' as const, hiddenSize: width, activation: 'tanh' as const } })),
     head: { kind: 'softmax', classes: CLASSES, at: 'every' },
   };
 }
 
 /** The three stacks compared, one layer first. */
-export function stacksOf(p: Pick<DeepParams, 'hidden'>): ModelSpec[] {
-  return DEPTHS.map((d) => stackSpec(d, matchedWidth(d, p.hidden)));
+export function stacksOf(p: Pick<DeepParams, 'width'>): ModelSpec[] {
+  return DEPTHS.map((d) => stackSpec(d, p.width));
 }
 
 export const trainStreams = (seed: number, length: number): Streams => makeStreams(seed, TRAIN_STREAMS, length);
@@ -47,8 +48,14 @@ export function trainingJob(models: ModelSpec[], params: DeepParams, state: Deep
   const steps = Math.min(CHUNK_STEPS, MAX_STEPS - state.step);
   if (steps <= 0) return null;
   return {
-    trainer: 'fused-side-by-side',
-    config: { models, batch: streamsBatch(trainStreams(state.seed, params.length)), optimizer: { kind: 'adam', learningRate: LEARNING_RATE }, clip: { kind: 'norm', threshold: 5 } },
+    trainer: 'fused-side-by-side-held-out',
+    config: {
+      models,
+      batch: streamsBatch(trainStreams(state.seed, params.length)),
+      heldOut: streamsBatch(testStreams(state.seed, params.length)),
+      optimizer: { kind: 'adam', learningRate: LEARNING_RATE },
+      clip: { kind: 'norm', threshold: 5 },
+    },
     seed: state.seed,
     ...(state.weights ? { initial: { step: state.step, params: joinModelParams(models.map((_, k) => weightsOf(models, state, k))), extra: {} } } : {}),
     steps,
@@ -59,54 +66,45 @@ export function trainingJob(models: ModelSpec[], params: DeepParams, state: Deep
 
 const round = (v: number) => Number(v.toPrecision(5));
 
-/** The state after a report: its step, every stack's weights (rounded) and a point on each loss curve. */
+/** The state after a report: its step, every stack's weights (rounded), a point on each loss curve and the held-out accuracies. */
 export function reportedState(state: DeepState, report: ProgressReport & { state: TrainerState }): DeepState {
-  const ps = report.state.params;
-  const losses = DEPTHS.map((_, k) => round(report.state.extra[`loss${k}`] ?? Number.NaN));
+  const { params: ps, extra } = report.state;
+  const figure = (key: string) => round(extra[key] ?? Number.NaN);
   return {
     ...state,
     step: report.state.step,
     weights: DEPTHS.map((_, k) => flattenWeights(modelParams(ps, k))),
-    curves: [...state.curves, [report.state.step, ...losses]],
+    curves: [...state.curves, [report.state.step, ...DEPTHS.map((_, k) => figure(`loss${k}`)), ...DEPTHS.map((_, k) => figure(heldOutLossKey(k)))]],
+    accuracy: DEPTHS.map((_, k) => figure(heldOutAccuracyKey(k))),
   };
 }
 
-export interface StackEval {
-  accuracy: number;
-  loss: number;
-}
-
-/** Held-out accuracy and cross-entropy of one stack (float64 reference forward pass). */
-export function evaluate(spec: ModelSpec, params: ParamSet, streams: Streams): StackEval {
-  const batch = streamsBatch(streams);
-  let hits = 0;
-  let loss = 0;
-  for (let b = 0; b < batch.batchSize; b++) {
-    const trace = refForwardSequence(spec, params, batch, b);
-    loss += trace.loss;
-    trace.probs.forEach((p, t) => {
-      if ((p[1]! > p[0]! ? 1 : 0) === streams.tags[b]![t]) hits += 1;
-    });
-  }
-  return { accuracy: hits / (batch.batchSize * batch.steps), loss: loss / batch.batchSize };
+/** The latest held-out loss of stack k, or null before the first report. */
+export function heldOutLoss(state: DeepState, k: number): number | null {
+  const last = state.curves[state.curves.length - 1];
+  return last ? last[1 + DEPTHS.length + k]! : null;
 }
 
 export interface StackTrace {
-  bits: number[];
-  tags: number[];
-  /** P(tag 1) per step, [T]. */
-  prob: number[];
+  digits: number[];
+  answers: number[];
+  /** The probability the stack gives the right answer, per step, [T]. */
+  right: number[];
+  /** The stack's most likely answer per step, [T]. */
+  guess: number[];
   /** Hidden states per layer, bottom first: [L][T][H]. */
   layers: number[][][];
 }
 
 /** One held-out stream through one stack: every layer's states per step and its answers. */
 export function traceStream(spec: ModelSpec, params: ParamSet, streams: Streams, index: number): StackTrace {
-  const trace = refForwardSequence(spec, params, streamsBatch(streams), index);
+  const answers = streams.tags[index]!;
+  const trace = refForwardSequence(spec, params, streamsBatch({ inputs: [streams.inputs[index]!], tags: [answers] }), 0);
   return {
-    bits: streams.inputs[index]!,
-    tags: streams.tags[index]!,
-    prob: trace.probs.map((p) => p[1]!),
+    digits: streams.inputs[index]!,
+    answers,
+    right: trace.probs.map((p, t) => p[answers[t]!]!),
+    guess: trace.probs.map((p) => p.indexOf(Math.max(...p))),
     layers: trace.layers.map((l) => l.fw.map((s) => Array.from(s.state))),
   };
 }

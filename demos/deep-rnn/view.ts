@@ -1,20 +1,21 @@
 /**
- * Draws the deep-RNN demo: left, the training loss of the three stacks against the step
- * (held-out accuracy in the legend); right, one held-out stream, the shown stack's answers
- * and each of its layers' hidden states over time, top layer uppermost as in the stacked
- * figure.
+ * Draws the deep-RNN demo: left, the held-out loss of the three stacks against the step
+ * (weights and held-out accuracy in the legend); right, one held-out stream, the right
+ * answers, the shown stack's answers and each of its layers' hidden states over time, top
+ * layer uppermost as in the stacked figure.
  */
 import { drawStateHeatmap, drawStateKey } from '../../src/widgets/heatmap.ts';
 import { drawLegend, drawLineChart, type Series } from '../../src/widgets/line-chart.ts';
 import { CANVAS_FONT, CANVAS_MONO, clearCanvas, PALETTE, type DemoCanvas } from '../../src/widgets/ui.ts';
-import type { StackEval, StackTrace } from './model.ts';
-import { WINDOW } from './task.ts';
+import type { StackTrace } from './model.ts';
+import { RULE } from './task.ts';
 
 export interface DeepPicture {
   step: number;
   maxSteps: number;
-  /** Per stack (1, 2, 3 layers): width, weight count, held-out figures. */
-  stacks: { depth: number; width: number; weights: number; eval: StackEval }[];
+  /** Per stack (1, 2, 3 layers): width, weight count, latest held-out figures (null before the first report). */
+  stacks: { depth: number; width: number; weights: number; accuracy: number | null; heldOutLoss: number | null }[];
+  /** [step, training loss ×3, held-out loss ×3] per report. */
   curves: number[][];
   shown: number;
   trace: StackTrace;
@@ -31,47 +32,59 @@ function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number
   ctx.fillText(text, x, y);
 }
 
+function digitRow(ctx: CanvasRenderingContext2D, values: readonly number[], x0: number, y: number, cell: number): void {
+  ctx.font = CANVAS_MONO(18);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = PALETTE.ink;
+  values.forEach((d, t) => {
+    ctx.fillText(String(d), x0 + (t + 0.5) * cell, y);
+  });
+}
+
+function drawCurves(c: DemoCanvas, pic: DeepPicture): void {
+  const n = pic.stacks.length;
+  const series: Series[] = pic.stacks.map((s, k) => ({
+    label: `${s.depth} layer${s.depth > 1 ? 's' : ''} × ${s.width} (${s.weights} w.)${s.accuracy === null ? '' : `: held-out ${(100 * s.accuracy).toFixed(0)} % right`}`,
+    color: DEPTH_COLORS[k]!,
+    points: pic.curves.map((p) => [p[0]!, p[1 + n + k]!] as const),
+    dashed: k === 0,
+  }));
+  drawLineChart(c.ctx, { x: 0, y: 64, width: CHART_W, height: c.height - 64, xDomain: [0, pic.maxSteps], yDomain: [0, 1.2], xLabel: 'training step', yLabel: 'held-out loss (cross-entropy)' }, series);
+  drawLegend(c.ctx, 8, 0, series);
+}
+
 export function drawDeep(c: DemoCanvas, pic: DeepPicture): void {
   const { ctx } = c;
   clearCanvas(c);
-  const series: Series[] = pic.stacks.map((s, k) => ({
-    label: `${s.depth} layer${s.depth > 1 ? 's' : ''} × ${s.width} (${s.weights} w.): held-out ${(100 * s.eval.accuracy).toFixed(0)} %`,
-    color: DEPTH_COLORS[k]!,
-    points: pic.curves.map((p) => [p[0]!, p[k + 1]!] as const),
-    dashed: k === 0,
-  }));
-  const top = Math.max(0.75, ...pic.curves.flatMap((p) => p.slice(1)).filter(Number.isFinite));
-  drawLineChart(ctx, { x: 0, y: 64, width: CHART_W, height: c.height - 64, xDomain: [0, pic.maxSteps], yDomain: [0, Math.min(1.5, top)], xLabel: 'training step', yLabel: 'training loss (cross-entropy)' }, series);
-  drawLegend(ctx, 8, 0, series);
+  drawCurves(c, pic);
 
-  const T = pic.trace.bits.length;
+  const { trace } = pic;
+  const T = trace.digits.length;
   const x0 = CHART_W + 110;
   const cell = Math.min(24, Math.floor((c.width - x0 - 8) / T));
   let y = 12;
+  label(ctx, RULE, CHART_W + 24, y, PALETTE.ink, 'left');
   label(ctx, `step ${pic.step} of ${pic.maxSteps}`, c.width - 4, y, PALETTE.muted);
-  y += 16;
-  label(ctx, 'bits', x0 - 8, y);
-  ctx.font = CANVAS_MONO(18);
-  ctx.textAlign = 'center';
-  ctx.fillStyle = PALETTE.ink;
-  pic.trace.bits.forEach((b, t) => ctx.fillText(String(b), x0 + (t + 0.5) * cell, y));
+  y += 22;
+  label(ctx, 'digit', x0 - 8, y);
+  digitRow(ctx, trace.digits, x0, y, cell);
   y += 20;
-  label(ctx, `odd in last ${WINDOW}?`, x0 - 8, y);
-  ctx.font = CANVAS_MONO(18);
-  ctx.textAlign = 'center';
-  pic.trace.tags.forEach((b, t) => {
-    ctx.fillStyle = b ? PALETTE.ink : PALETTE.muted;
-    ctx.fillText(b ? '1' : '0', x0 + (t + 0.5) * cell, y);
-  });
-  y += 14;
+  label(ctx, 'right answer', x0 - 8, y);
+  digitRow(ctx, trace.answers, x0, y, cell);
+  y += 20;
   const color = DEPTH_COLORS[pic.shown - 1]!;
-  label(ctx, 'P(odd)', x0 - 8, y + 10, color);
-  pic.trace.prob.forEach((p, t) => {
+  // Text stays ink (contrast); the stack's colour marks its bars and the swatch.
+  label(ctx, 'its answer', x0 - 8, y);
+  digitRow(ctx, trace.guess, x0, y, cell);
+  y += 12;
+  label(ctx, 'P(right)', x0 - 8, y + 10);
+  trace.right.forEach((p, t) => {
     ctx.fillStyle = '#f1efe8';
     ctx.fillRect(x0 + t * cell + 1, y, cell - 2, 20);
     ctx.fillStyle = color;
     ctx.fillRect(x0 + t * cell + 1, y + 20 - 20 * p, cell - 2, 20 * p);
-    if ((p > 0.5 ? 1 : 0) !== pic.trace.tags[t]) {
+    if (trace.guess[t] !== trace.answers[t]) {
       ctx.strokeStyle = PALETTE.ink;
       ctx.lineWidth = 1.5;
       ctx.beginPath();
@@ -83,12 +96,14 @@ export function drawDeep(c: DemoCanvas, pic: DeepPicture): void {
     }
   });
   y += 32;
-  const layers = pic.trace.layers;
+  const layers = trace.layers;
   const units = layers.reduce((n, l) => n + (l[0]?.length ?? 0), 0);
   const rowH = Math.max(5, Math.min(12, Math.floor((c.height - y - 50 - 8 * layers.length) / Math.max(1, units))));
   for (let l = layers.length - 1; l >= 0; l--) {
     const h = (layers[l]![0]?.length ?? 0) * rowH;
-    label(ctx, `layer ${l + 1}`, x0 - 8, y + h / 2, color);
+    label(ctx, `layer ${l + 1}`, x0 - 8, y + h / 2);
+    ctx.fillStyle = color;
+    ctx.fillRect(x0 - 6, y, 3, h);
     drawStateHeatmap(ctx, layers[l]!, x0, y, cell, rowH);
     y += h + 8;
   }

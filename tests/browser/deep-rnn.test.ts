@@ -3,7 +3,7 @@ import { demoState, liveRoot } from './demo-helpers.ts';
 import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metric, metricStep, openPresenterWithClone, press, showDemo, slideOf, type Session } from './training-demo-check.ts';
 
 const ID = 'deep-rnn-live';
-type StackMetric = { trainLoss: number | null; loss: number; accuracy: number };
+type StackMetric = { trainLoss: number | null; loss: number | null; accuracy: number | null };
 
 describe('deep-rnn demo', () => {
   let s: Session;
@@ -28,7 +28,10 @@ describe('deep-rnn demo', () => {
     const m = (await metric(s.page)) as Record<'layers1' | 'layers2' | 'layers3', StackMetric>;
     for (const k of ['layers1', 'layers2', 'layers3'] as const) {
       expect(Number.isFinite(m[k].trainLoss)).toBe(true);
+      // Held-out figures measured by the worker's trainer and carried by the report.
       expect(Number.isFinite(m[k].loss)).toBe(true);
+      expect(m[k].accuracy).toBeGreaterThanOrEqual(0);
+      expect(m[k].accuracy).toBeLessThanOrEqual(1);
     }
     await awayAndBack(s, ID, slide, 40);
     await press(s.page, /^pause$/);

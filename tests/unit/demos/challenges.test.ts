@@ -221,13 +221,14 @@ describe('demo challenges', () => {
     expect(met(charLmDemo, 'half-chance', after(250))).toBe(true);
   });
 
-  it('deep-rnn: after 100 steps the three-layer stack, shown, tags 99 % of the held-out bits right', () => {
+  it('deep-rnn: after 200 steps the three-layer stack, shown, answers 95 % of the held-out steps right; the one-layer stack does not yet', () => {
     const params = defaultParams(deepRnnDemo.spec.params) as DeepParams;
     const train = (steps: number) => trainInChunks(initial(deepRnnDemo) as DeepState, steps, (s) => deepJob(stacksOf(params), params, s), deepReported);
     expect(met(deepRnnDemo, 'show-learned', initial(deepRnnDemo))).toBe(false);
     expect(met(deepRnnDemo, 'show-learned', { ...train(20), shown: '3' })).toBe(false);
-    const trained = train(100);
+    const trained = train(200);
     expect(met(deepRnnDemo, 'show-learned', { ...trained, shown: '3' })).toBe(true);
+    expect(met(deepRnnDemo, 'show-learned', { ...trained, shown: '1' })).toBe(false);
   });
 
   it('gradient-highway: keep bias 2 holds both gated cells above 10⁻² out to gap 50; the default 1 leaves the GRU far below', () => {
