@@ -6,7 +6,7 @@ import type { SlidingPicture } from './picture.ts';
 import { SYMBOLS, VOCAB } from './task.ts';
 
 /** One colour per window slot (Okabe–Ito), so a moved slot and its moved weights read as one. */
-const SLOT_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.purple, PALETTE.sky] as const;
+export const SLOT_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.purple, PALETTE.sky] as const;
 const weightColour = scaleSequential(interpolatePuOr).domain([1.5, -1.5]);
 const BG = '#fdfcf8';
 const fmt = (p: number) => p.toFixed(6);

@@ -32,6 +32,8 @@ export type FigureResult = { ok: true; html: string; path: string } | { ok: fals
  * figure use the deck's shipped fonts and colours; an <img> would fall back to system fonts.
  */
 export function loadFigure(slideFile: string, src: string, alt: string): FigureResult {
+  // The alt text is the figure's only text alternative (it becomes the aria-label): a screen reader has nothing else.
+  if (!alt.trim()) return { ok: false, message: `figure "${src}" has no text alternative: say what it shows in ![…](${src})` };
   if (isExternal(src)) return { ok: false, message: `image "${src}" points outside the build; draw it as a local SVG` };
   if (src.startsWith('data:')) return { ok: false, message: 'inline data: images are not allowed; add an SVG file' };
   if (extname(src).toLowerCase() !== '.svg') return { ok: false, message: `image "${src}" is not an SVG figure` };

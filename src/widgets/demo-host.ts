@@ -4,6 +4,7 @@ import { bindControl, type BoundControl } from './controls.ts';
 import { check, type ParamValues } from './schema.ts';
 import { pageBackend, type Tf } from './tf-loader.ts';
 import { DemoTraining } from './training-jobs.ts';
+import { describeDemo } from './describe.ts';
 import { controlBar, demoCanvas, resizeDemoCanvas, stackCanvas, type DemoCanvas } from './ui.ts';
 
 /**
@@ -84,6 +85,10 @@ export class DemoHost implements ClockClient {
   step = 0;
   backend: string = 'js';
   lastSnapshot: string | undefined;
+  /** What the picture shows now, in words: the main canvas's text alternative (see describe.ts). */
+  description: string;
+  /** The description of the picture in lastSnapshot: the snapshot's alt text. */
+  snapshotDescription: string;
   /** Draws since mount, counted by the clock: what the benchmark reports as redraws per second. */
   redraws = 0;
   /** Settles when the demo has mounted (or failed). */
@@ -113,6 +118,8 @@ export class DemoHost implements ClockClient {
 
   constructor(private readonly options: HostOptions) {
     this.state = options.state;
+    this.description = options.spec.summary;
+    this.snapshotDescription = options.spec.summary;
     const root = document.createElement('div');
     root.className = 'demo-root';
     root.dataset.demo = options.spec.name;
@@ -325,6 +332,7 @@ export class DemoHost implements ClockClient {
     if (!base || !this.parts) return this.lastSnapshot;
     try {
       if (this.dirty) this.drawNow();
+      this.snapshotDescription = this.description;
       if (this.canvases.length === 1) {
         this.lastSnapshot = base.canvas.toDataURL('image/png');
       } else {
@@ -491,7 +499,16 @@ export class DemoHost implements ClockClient {
       this.dirty = false;
       const metric = parts.metric?.(state, picture.value);
       if (metric) this.root.dataset.demoMetric = JSON.stringify(metric);
+      this.describe(metric, state);
     });
+  }
+
+  /** The main canvas's text alternative follows the state; written only when the words change. */
+  private describe(metric: Record<string, Json> | undefined, state: unknown): void {
+    const text = describeDemo(this.options.spec.summary, metric, state);
+    if (text === this.description) return;
+    this.description = text;
+    this.canvases[0]?.canvas.setAttribute('aria-label', text);
   }
 
   private commit(): void {

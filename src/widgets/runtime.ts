@@ -51,6 +51,8 @@ export class DemoRuntime {
   private readonly mounted = new Map<string, DemoHost>();
   private readonly states = new Map<string, { state: Json; step: number }>();
   private readonly snapshots = new Map<string, string>();
+  /** Each kept snapshot's alt text: what its demo showed when it was taken. */
+  private readonly snapshotAlts = new Map<string, string>();
   private readonly sync: SyncChannel;
   private readonly reducedMotion: boolean;
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
@@ -153,7 +155,7 @@ export class DemoRuntime {
         const demo = this.mounted.get(id);
         if (!demo) continue;
         const snapshot = demo.takeSnapshot();
-        if (snapshot) this.snapshots.set(id, snapshot);
+        if (snapshot) this.keepSnapshot(id, snapshot, demo);
         if (!this.isNear(id, index, slides)) this.dispose(id);
         else this.fillHosts(id);
       }
@@ -254,7 +256,7 @@ export class DemoRuntime {
     const demo = this.mounted.get(id);
     if (!demo) return;
     demo.dispose();
-    if (demo.lastSnapshot) this.snapshots.set(id, demo.lastSnapshot);
+    if (demo.lastSnapshot) this.keepSnapshot(id, demo.lastSnapshot, demo);
     this.mounted.delete(id);
     this.fillHosts(id);
   }
@@ -264,15 +266,16 @@ export class DemoRuntime {
     const live = this.mounted.get(id)?.root;
     for (const host of scope.querySelectorAll<HTMLElement>(`${HOST}[data-demo-id="${CSS.escape(id)}"]`)) {
       if (live && live.parentElement === host) continue;
-      const snapshot = this.snapshots.get(id) ?? this.mounted.get(id)?.lastSnapshot;
-      if (snapshot) showSnapshot(host, snapshot);
+      const demo = this.mounted.get(id);
+      const snapshot = this.snapshots.get(id) ?? demo?.lastSnapshot;
+      if (snapshot) showSnapshot(host, snapshot, this.snapshotAlts.get(id) ?? demo?.snapshotDescription);
     }
   }
 
   private fillHostsWithSnapshots(): void {
     for (const demo of this.mounted.values()) {
       const s = demo.takeSnapshot();
-      if (s) this.snapshots.set(demo.root.dataset.demoId ?? '', s);
+      if (s) this.keepSnapshot(demo.root.dataset.demoId ?? '', s, demo);
     }
     const ids = new Set([...document.querySelectorAll<HTMLElement>(HOST)].map((h) => h.dataset.demoId ?? ''));
     for (const id of ids) this.fillHosts(id);
@@ -285,9 +288,15 @@ export class DemoRuntime {
     if (!preview || !document.querySelector('.remark-presenter-mode')) return;
     for (const host of preview.querySelectorAll<HTMLElement>(HOST)) {
       const id = host.dataset.demoId ?? '';
-      const snapshot = this.mounted.get(id)?.currentSnapshot() ?? this.snapshots.get(id);
-      if (snapshot) showSnapshot(host, snapshot);
+      const demo = this.mounted.get(id);
+      const snapshot = demo?.currentSnapshot() ?? this.snapshots.get(id);
+      if (snapshot) showSnapshot(host, snapshot, demo?.snapshotDescription ?? this.snapshotAlts.get(id));
     }
+  }
+
+  private keepSnapshot(id: string, snapshot: string, demo: DemoHost): void {
+    this.snapshots.set(id, snapshot);
+    this.snapshotAlts.set(id, demo.snapshotDescription);
   }
 
   private writeUrlSoon(): void {
@@ -324,12 +333,16 @@ function challengesOf(host: HTMLElement): string[] {
 }
 
 /** A demo's picture where the live demo is not: a hidden step, the preview, print. */
-function showSnapshot(host: HTMLElement, src: string): void {
+function showSnapshot(host: HTMLElement, src: string, description: string | undefined): void {
   const existing = host.firstElementChild;
-  if (existing instanceof HTMLImageElement && existing.src === src) return;
+  const alt = `Snapshot of the ${host.dataset.demo ?? ''} demo: ${description ?? demoSpec(host.dataset.demo ?? '')?.summary ?? ''}`;
+  if (existing instanceof HTMLImageElement && existing.src === src) {
+    existing.alt = alt;
+    return;
+  }
   const img = document.createElement('img');
   img.className = 'demo-snapshot';
-  img.alt = `Snapshot of the ${host.dataset.demo ?? ''} demo`;
+  img.alt = alt;
   img.src = src;
   host.replaceChildren(img);
 }

@@ -191,14 +191,20 @@ export const MIN_CANVAS_FONT_PX = 13.5;
 export const CANVAS_FONT = (px: number, weight = 400) => `${weight} ${Math.max(px, MIN_CANVAS_FONT_PX)}px "Noto Serif", serif`;
 export const CANVAS_MONO = (px: number, weight = 400) => `${weight} ${Math.max(px, MIN_CANVAS_FONT_PX)}px "Ubuntu Mono", monospace`;
 
-/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+/**
+ * Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. Orange,
+ * purple and sky are darkened so that every mark colour has 3:1 against the canvas
+ * backgrounds on a washed-out projector (the originals have 2.2–3.0:1); neighbours stay
+ * ΔE2000 ≥ 10 apart under simulated protanopia, deuteranopia and tritanopia
+ * (tests/unit/widgets/palettes.test.ts). Yellow is for highlights behind ink text only.
+ */
 export const PALETTE = {
   blue: '#0072B2',
-  orange: '#E69F00',
+  orange: '#B07A00',
   green: '#009E73',
   vermillion: '#D55E00',
-  purple: '#CC79A7',
-  sky: '#56B4E9',
+  purple: '#B45A8E',
+  sky: '#3A8CC4',
   yellow: '#F0E442',
   ink: '#1d1f24',
   muted: '#5b6270',

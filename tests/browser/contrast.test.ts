@@ -7,8 +7,9 @@ import { buildFixtureDeck } from './build-fixture.ts';
 import { openDeck } from './deck-page.ts';
 
 /**
- * Every piece of text on every slide, code and inline code included, on `.inverse` and
- * each content class: contrast of its colour against what is behind it, at least 4.5:1.
+ * Every piece of text on every slide, code, inline code and the slide number included, on
+ * `.inverse` and each content class: contrast of its colour against what is behind it, at
+ * least 4.5:1. Links in running text are underlined, so they do not rely on colour alone.
  */
 describe('text contrast', () => {
   let browser: Browser;
@@ -50,9 +51,13 @@ describe('text contrast', () => {
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const text = n.textContent?.trim();
           const el = n.parentElement;
-          if (!text || !el || el.closest('.katex-mathml, .remark-slide-number')) continue;
-          const fg = parse(getComputedStyle(el).color);
-          const [a, b] = [lum(fg), lum(behind(el))].sort((x, y) => y - x);
+          if (!text || !el || el.closest('.katex-mathml')) continue;
+          // Text faded with opacity (remark's slide number) is seen mixed with what is behind it.
+          let alpha = 1;
+          for (let e: Element | null = el; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+          const back = behind(el);
+          const fg = parse(getComputedStyle(el).color).slice(0, 3).map((v, i) => v * alpha + back[i]! * (1 - alpha));
+          const [a, b] = [lum(fg), lum(back)].sort((x, y) => y - x);
           result.push({ text: text.slice(0, 30), ratio: (a! + 0.05) / (b! + 0.05), slide: index + 1 });
         }
       });
@@ -61,6 +66,14 @@ describe('text contrast', () => {
     expect(rows.length).toBeGreaterThan(20);
     expect(rows.filter((r) => r.text.includes('tanh')).length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.ratio < 4.5)).toEqual([]);
+  });
+
+  it('underlines every link in running text, on paper and on the dark slide', async () => {
+    const links = await page.evaluate(() =>
+      [...document.querySelectorAll('.remark-slides-area .remark-slide-content p a')].map((a) => ({ text: a.textContent, line: getComputedStyle(a).textDecorationLine })),
+    );
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    expect(links.filter((l) => !l.line.includes('underline'))).toEqual([]);
   });
 
   it('shows code highlighted at build time, with no highlighter in the page', async () => {

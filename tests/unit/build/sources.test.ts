@@ -104,12 +104,13 @@ describe('figures', () => {
       'slides/figures/ok.svg': '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text>s</text></svg>',
     });
     const path = join(root, 'slides/a.md');
-    const text = '![state](figures/ok.svg)\n\n![web](https://example.org/x.png)\n\n![gone](figures/gone.svg)\n';
+    const text = '![state](figures/ok.svg)\n\n![web](https://example.org/x.png)\n\n![gone](figures/gone.svg)\n\n![ ](figures/ok.svg)\n';
     const deck = compileDeck([{ file: 'slides/a.md', path, text }]);
     expect(deck.fragments[0]).toMatch(/^<span class="deck-figure" role="img" aria-label="state"><svg/);
     expect(deck.diagnostics.map((d) => [d.line, d.message.slice(0, 30)])).toEqual([
       [3, 'image "https://example.org/x.p'],
       [5, 'image "figures/gone.svg" not f'],
+      [7, 'figure "figures/ok.svg" has no'],
     ]);
   });
 });

@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** axe-core's impact levels, most severe first. */
+export const IMPACTS = ['critical', 'serious', 'moderate', 'minor'] as const;
+export type Impact = (typeof IMPACTS)[number];
+
+/** One element that breaks one rule, as axe reports it. */
+export interface Finding {
+  rule: string;
+  impact: Impact;
+  /** axe's selector of the element: unique within the page, so a finding seen on several slides counts once. */
+  target: string;
+  html: string;
+  help: string;
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Puts axe-core in every page of the context (the clone window too) before the deck's own
+ * scripts run. An init script is not subject to the page's Content-Security-Policy, so the
+ * audit works under a strict policy as well.
+ */
+export async function addAxe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ path: AXE_SOURCE });
+}
+
+/**
+ * Runs axe's WCAG 2 A/AA and best-practice rules over the parts of the page named by
+ * `include` (CSS selectors; the whole document when empty). Elements hidden with
+ * display:none or visibility:hidden (remark's other slides) are not audited.
+ */
+export async function audit(page: Page, include: readonly string[] = []): Promise<Finding[]> {
+  return page.evaluate(async (selectors) => {
+    type AxeNode = { impact?: string; target: unknown[]; html: string };
+    type AxeResult = { id: string; impact?: string; help: string; nodes: AxeNode[] };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeResult[] }> } }).axe;
+    const present = selectors.filter((s) => document.querySelector(s));
+    const context = present.length ? { include: present.map((s) => [s]) } : document;
+    const { violations } = await axe.run(context, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return violations.flatMap((v) =>
+      v.nodes.map((n) => ({ rule: v.id, impact: (n.impact ?? v.impact ?? 'minor') as 'minor', target: n.target.map(String).join(' >> '), html: n.html.slice(0, 160), help: v.help })),
+    );
+  }, include);
+}
+
+/** Findings of one view, each element counted once however many slides showed it. */
+export class FindingLog {
+  private readonly seen = new Map<string, Finding & { where: string }>();
+
+  add(where: string, findings: readonly Finding[]): void {
+    for (const f of findings) {
+      const key = `${f.rule}|${f.target}`;
+      if (!this.seen.has(key)) this.seen.set(key, { ...f, where });
+    }
+  }
+
+  count(impact: Impact): number {
+    return [...this.seen.values()].filter((f) => f.impact === impact).length;
+  }
+
+  /** Counts by impact and by rule, one line: what the test prints for the closing note. */
+  summary(view: string): string {
+    const byRule = new Map<string, number>();
+    for (const f of this.seen.values()) byRule.set(`${f.rule} (${f.impact})`, (byRule.get(`${f.rule} (${f.impact})`) ?? 0) + 1);
+    const rules = [...byRule].map(([r, n]) => `${r}: ${n}`).join(', ');
+    return `axe, ${view}: ${IMPACTS.map((i) => `${i} ${this.count(i)}`).join(', ')}${rules ? ` [${rules}]` : ''}`;
+  }
+
+  /** Serious and critical findings, readable in a failed assertion. */
+  blocking(): string[] {
+    return [...this.seen.values()].filter((f) => f.impact === 'serious' || f.impact === 'critical').map((f) => `${f.where}: ${f.rule} (${f.impact}) ${f.help}: ${f.html}`);
+  }
+}
