@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, formatPolicy, inlineScriptHashes, insertPolicyMeta, servedPolicy, singleFilePolicy, type Directives } from '../../../src/build/content-security-policy.ts';
 
@@ -24,6 +26,12 @@ describe("the deck's Content-Security-Policy", () => {
   it('the single file allows exactly the hashes it is given, and refuses to be built without one', () => {
     expect(singleFilePolicy([sha('a'), sha('b')])['script-src']).toEqual([sha('a'), sha('b'), 'blob:', "'wasm-unsafe-eval'"]);
     expect(() => singleFilePolicy([])).toThrow(/no inline script/);
+  });
+
+  it('is the policy the README states for each build', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
+    expect(readme).toContain(`| \`${formatPolicy(servedPolicy())}\` |`);
+    expect(readme).toContain(`| \`${formatPolicy(singleFilePolicy(["'sha256-…'"]))}\` |`);
   });
 
   it('formats directives as the header syntax', () => {
