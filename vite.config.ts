@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { canOpenBrowser } from './src/build/can-open-browser.ts';
+import { contentSecurityPolicy } from './src/build/content-security-policy.ts';
 import { deckPlugin } from './src/build/vite-plugin-deck.ts';
 import { lazyInlineChunks } from './src/build/lazy-inline-chunks.ts';
 
@@ -33,7 +34,12 @@ export default defineConfig(({ mode }) => {
   return {
     root,
     base: './',
-    plugins: [...deckPlugin({ root, slidesDir: process.env.DECK_SLIDES ?? 'slides', preloadFonts: !single }), ...(single ? singleFilePlugins() : [])],
+    // The policy plugin comes last: in the single file it hashes the scripts the others inlined.
+    plugins: [
+      ...deckPlugin({ root, slidesDir: process.env.DECK_SLIDES ?? 'slides', preloadFonts: !single }),
+      ...(single ? singleFilePlugins() : []),
+      contentSecurityPolicy({ single }),
+    ],
     build: {
       outDir: process.env.DECK_OUT ?? (single ? 'dist-single' : 'dist'),
       emptyOutDir: true,
