@@ -81,6 +81,7 @@ interface Planned extends Replacement {
 }
 
 /** C0 controls other than tab and line ends, and DEL: no slide means one, and the page cannot show them. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const MAX_CONTROL_REPORTS = 5;
 

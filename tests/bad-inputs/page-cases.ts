@@ -2,9 +2,9 @@ import { encodeStates, MAX_URL_STATE } from '../../src/widgets/url-state.ts';
 import { SYNC_NAMESPACE, SYNC_VERSION } from '../../src/widgets/sync.ts';
 
 /**
- * Broken inputs opened in the built deck (the demo fixture, tests/fixtures/demos: six
- * slides, the unroll demo with seed 3 on slide 3 and its `--` step 4, two bad demo fences
- * on slide 6). Every case must leave a working deck: a slide shown, no page error, and
+ * Broken inputs opened in the built deck (the demo fixture, tests/fixtures/demos: seven
+ * remark slides, the unroll demo with seed 3 on slide 3 and its `--` step 4, two bad demo
+ * fences on slide 7). Every case must leave a working deck: a slide shown, no page error, and
  * the demo (where the slide has one) running from a state it can read.
  */
 export interface AddressCase {
@@ -35,10 +35,10 @@ export const ADDRESS_CASES: AddressCase[] = [
   { name: 'a state of the wrong shape for the demo', address: `#3~${encodeStates({ [DEMO_ID]: { seed: 'three', hacked: true } })}`, expect: { slide: 3, demo: initial } },
   { name: 'a state for a demo id the deck does not have', address: `#3~${encodeStates({ 'no-such-demo': { seed: 1 } })}`, expect: { slide: 3, demo: initial } },
   { name: 'a state far larger than the deck writes', address: `#3~${'A'.repeat(400 * MAX_URL_STATE)}`, expect: { slide: 3, hash: /^#3$/, demo: initial } },
-  { name: 'a slide number past the end', address: '#999', expect: { slide: 6, hash: /^#6$/ } },
+  { name: 'a slide number past the end', address: '#999', expect: { slide: 7, hash: /^#7$/ } },
   { name: 'slide number zero', address: '#0', expect: { slide: 1, hash: /^#1$/ } },
   { name: 'a negative slide number', address: '#-4', expect: { slide: 1 } },
-  { name: 'a presenter slide past the end', address: '#p999', expect: { slide: 6 } },
+  { name: 'a presenter slide past the end', address: '#p999', expect: { slide: 7 } },
   { name: 'a slide name that does not exist', address: '#nosuchslide', expect: { slide: 1 } },
   { name: 'an unknown ?backend=', address: '?backend=gpu#3', expect: { slide: 3, demo: initial, text: /tfjs · (webgl|wasm|cpu)/ } },
   { name: '?read with junk', address: '?read=%3Cscript%3E#zzz', expect: { slide: 1, reading: true } },
@@ -47,8 +47,8 @@ export const ADDRESS_CASES: AddressCase[] = [
   { name: 'kept progress on a slide past the end', address: '', storedProgress: JSON.stringify({ version: 1, slide: 999, exercises: {}, challenges: {} }), expect: { slide: 1 } },
   {
     name: 'demo fences the build refused: their message in place, the rest of the slide shown',
-    address: '#6',
-    expect: { slide: 6, text: /demos\.md:\d+: line \d+: "hidden" must be between 2 and 8, got 99[\s\S]*unknown parameter "colour"[\s\S]*unknown demo "nope"/ },
+    address: '#7',
+    expect: { slide: 7, text: /demos\.md:\d+: line \d+: "hidden" must be between 2 and 8, got 99[\s\S]*unknown parameter "colour"[\s\S]*unknown demo "nope"/ },
   },
 ];
 

@@ -10,6 +10,9 @@ import { visibleIndex } from './deck-page.ts';
 import { DEMO_ID, demoState, waitRunning } from './demo-helpers.ts';
 import { PageWatch } from './page-watch.ts';
 
+/** The fixture's remark slides, its `--` step included. */
+const LAST_SLIDE = 7;
+
 /**
  * The run-time half of the bad-input corpus (tests/bad-inputs/page-cases.ts) in the built
  * demo fixture: one build, one browser, a fresh page per address, and one presenter with
@@ -64,7 +67,7 @@ describe('bad inputs in the built deck', () => {
         if (c.expect.text) await expect.poll(() => page.locator('.remark-slides-area .remark-visible').innerText()).toMatch(c.expect.text);
         if (c.expect.ratio) expect(await page.evaluate(() => document.documentElement.dataset.ratio)).toBe(c.expect.ratio);
         // The rest of the deck works: the next key shows the next slide.
-        if (!c.expect.reading && c.expect.slide < 6) {
+        if (!c.expect.reading && c.expect.slide < LAST_SLIDE) {
           await page.keyboard.press('ArrowRight');
           await expect.poll(() => visibleIndex(page)).toBe(c.expect.slide);
         }
@@ -88,7 +91,7 @@ describe('bad inputs in the built deck', () => {
       [clone] = await Promise.all([context.waitForEvent('page'), presenter.keyboard.press('c')]);
       watch = new PageWatch(clone, server.url);
       await waitRunning(clone);
-      await expect.poll(() => clone.locator('.deck-sync-waiting').count()).toBe(0);
+      await clone.waitForFunction(() => document.querySelector('.deck-sync-waiting') === null, null, { timeout: 20_000 });
     });
 
     /** Dispatches the message in the clone as the browser would deliver it, and reads what it changed. */
