@@ -87,11 +87,28 @@ interface Planned extends Replacement {
   commit: () => string;
 }
 
+/** C0 controls other than tab and line ends, and DEL: no slide means one, and the page cannot show them. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const MAX_CONTROL_REPORTS = 5;
+
 /** remark leaves a BOM, front matter and empty files in the deck as text and blank slides; they are stopped here. */
 function checkChapter(chapter: ChapterSource, diagnostics: Diagnostic[]): boolean {
   if (chapter.text.trim() === '') {
     diagnostics.push({ level: 'warning', file: chapter.file, line: 0, message: 'the chapter is empty, so it is left out (it would be a blank slide)' });
     return false;
+  }
+  let shown = 0;
+  for (const m of chapter.text.matchAll(CONTROL_CHARACTER)) {
+    // A binary file would give one per byte; the first few say enough.
+    if (++shown > MAX_CONTROL_REPORTS) break;
+    const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    diagnostics.push({
+      level: 'error',
+      file: chapter.file,
+      line: lineAt(chapter.text, m.index),
+      message: `control character U+${code} in the text: the browser shows it as a box or drops it; delete it (tabs and line ends are fine)`,
+    });
   }
   const front = /^---[ \t]*\n(?:[-\w]+:[^\n]*\n)+---[ \t]*(?:\n|$)/.exec(chapter.text);
   if (front) {
@@ -209,6 +226,11 @@ export function compileDeck(
       exerciseIds.set(exercise.id, at(fence.start));
       plan(fence.start, fence.end, 'text', () => table.add(exerciseHtml(exercise, at(fence.start)), 'exercise'));
     }
+    for (const open of unclosedFences(masked, demoStarts)) {
+      const kind = open.lang.startsWith('demo:') ? 'demo' : open.lang === 'exercise' ? 'exercise' : 'code';
+      // A lost demo or exercise leaves nothing on its slide; a lost code block still shows its text.
+      report(kind === 'code' ? 'warning' : 'error', open.offset, `this ${kind} fence is never closed on its slide: remark shows it and the lines after it as text; end it with a line of ${open.marker} (a fence cannot span a "---" slide break)`);
+    }
     for (const block of findCodeFences(text)) {
       if (demoStarts.has(block.start) || block.lang === '' || PLAIN_LANGUAGES.has(block.lang)) continue;
       plan(block.bodyStart, block.bodyEnd, 'code-block', () => {
@@ -261,8 +283,37 @@ function keepWhereRemarkAgrees(source: string, planned: Planned[]): Planned[] {
   return kept;
 }
 
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*$/gm;
+
+/**
+ * Fence lines remark does not read as a fence: a fence needs its closing line on the same
+ * slide, and an unclosed one is shown as text. In `masked` (maskCodeAndTags) closed fences,
+ * inline code, raw `<pre>` and comments are hidden, so what is left is an opening line with
+ * no end (an empty demo fence, which remark does not read as a fence either, is the build's own).
+ */
+function unclosedFences(masked: string, demoStarts: ReadonlySet<number>): { offset: number; marker: string; lang: string }[] {
+  const lines = [...masked.matchAll(FENCE_LINE)].filter((m) => !demoStarts.has(m.index));
+  const out: { offset: number; marker: string; lang: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i]!;
+    const next = lines[i + 1];
+    // An empty fence (its closing line right after it) is no fence to remark either, but hides nothing.
+    if (next && next.index === m.index + m[0].length + 1 && next[1] === m[1] && next[2] === '') {
+      i++;
+      continue;
+    }
+    out.push({ offset: m.index, marker: m[1]!, lang: m[2] ?? '' });
+  }
+  return out;
+}
+
 const HTML_IMG = /<img\b[^>]*>/gi;
 const CSS_URL = /url\(\s*['"]?([^'")\s]*)/gi;
+/** Elements that load what their attribute names (<a href> only links, and is fine). */
+const HTML_RESOURCE = /<(img|iframe|frame|embed|object|video|audio|source|track|script|link|input|image|use)\b[^>]*?\s(src|data|href|poster|xlink:href)\s*=\s*["']?([^"'\s>]*)/gi;
+const HTML_SCRIPT = /<script\b/gi;
+const HTML_HANDLER = /<[a-z][^<>]*?\s(on[a-z]+)\s*=/gi;
+const HTML_JS_URL = /\s[\w:-]+\s*=\s*["']?\s*(javascript:)/gi;
 
 /**
  * The offline rule for images written as HTML or CSS, checked on the deck as remark will
@@ -288,6 +339,24 @@ function checkOffline(markdown: string, chapters: ChapterSource[]): Diagnostic[]
         ? `<img src="${src}"> points outside the build; draw it as a local SVG and use ![alt](figures/name.svg)`
         : `<img src="${src}"> is not part of the build; write ![alt](figures/name.svg) so the figure is inlined`;
       diagnostics.push({ level: 'error', ...where, message });
+    }
+    for (const m of html.matchAll(HTML_RESOURCE)) {
+      const [, tag = '', attr = '', src = ''] = m;
+      if (tag.toLowerCase() === 'img' || src.startsWith('data:') || src.startsWith('#')) continue;
+      const shown = `<${tag.toLowerCase()} ${attr.toLowerCase()}="${src}">`;
+      const message = isExternal(src)
+        ? `${shown} points outside the build: nothing is fetched at run time`
+        : `${shown} is not part of the build: the build inlines only SVG figures (![alt](figures/name.svg))`;
+      diagnostics.push({ level: 'error', ...locate(src || `<${tag}`), message });
+    }
+    for (const m of html.matchAll(HTML_SCRIPT)) {
+      diagnostics.push({ level: 'error', ...locate(m[0]), message: '<script> in a slide: slides carry no code (remark inserts them as HTML, where a script never runs); write a demo (```demo:<name>) for anything live' });
+    }
+    for (const m of html.matchAll(HTML_HANDLER)) {
+      diagnostics.push({ level: 'error', ...locate(m[1]!), message: `${m[1]!.toLowerCase()}= in slide HTML: slides carry no code, and inline event handlers are script; write a demo for anything interactive` });
+    }
+    for (const m of html.matchAll(HTML_JS_URL)) {
+      diagnostics.push({ level: 'error', ...locate(m[1]!), message: 'a javascript: URL in slide HTML: slides carry no code; link to a slide (#12) or a page instead' });
     }
     const background = slide.properties['background-image'] ?? '';
     for (const m of [...html.matchAll(CSS_URL), ...background.matchAll(CSS_URL)]) {

@@ -78,6 +78,34 @@ function domReadingSlideHash(): RemarkDom {
   return dom;
 }
 
+/**
+ * remark moves the slides on a "gotoSlide:N" or "toggleBlackout" message from any window of
+ * any origin. Only the paired window (this window's clone, or the presenter that opened
+ * this clone) may drive this one; any other such message stops here, before remark's.
+ */
+function acceptSlideMessagesOnlyFrom(paired: () => Window | null): void {
+  window.addEventListener(
+    'message',
+    (e) => {
+      if (typeof e.data !== 'string' || !/^(?:gotoSlide:|toggleBlackout$)/.test(e.data)) return;
+      const sameOrigin = location.protocol === 'file:' || e.origin === location.origin;
+      if (sameOrigin && e.source !== null && e.source === paired()) return;
+      e.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
+}
+
+/**
+ * remark shows no slide at all for a slide number outside the deck (`#0`, `#999`, `#-2`):
+ * the page stays blank until a key is pressed. The nearest slide is shown instead.
+ */
+function showNearestSlide(slideshow: RemarkSlideshow): void {
+  if (slideshow.getCurrentSlideIndex() >= 0 || slideshow.getSlideCount() === 0) return;
+  const n = Number.parseInt(/-?\d+/.exec(currentSlideHash())?.[0] ?? '1', 10);
+  slideshow.gotoSlide(n > 1 ? slideshow.getSlideCount() : 1);
+}
+
 let fragmentTable: readonly string[] = [];
 let converterPatched = false;
 
@@ -112,7 +140,13 @@ export function createDeck(options: DeckOptions): Deck {
     navigation: { scroll: false, touch: true, click: false },
   };
   if (options.container) createOptions.container = options.container;
+  // Registered before remark's own listener; the slideshow (and so its clone) exists only after create.
+  let pairedWindow = (): Window | null => (isCloneWindow() ? (window.opener as Window | null) : null);
+  acceptSlideMessagesOnlyFrom(() => pairedWindow());
   const slideshow = api.create(createOptions);
+  const view = deckView(slideshow);
+  pairedWindow = () => view.pairedWindow();
+  showNearestSlide(slideshow);
   return {
     slideshow,
     reload(markdown, fragments) {

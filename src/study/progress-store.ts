@@ -8,6 +8,11 @@ import * as v from 'valibot';
  */
 export const PROGRESS_KEY = 'rnn-deck:progress';
 export const PROGRESS_VERSION = 1;
+/**
+ * Where a stored value this deck cannot read is kept, untouched: it may hold a student's
+ * answers from another version of the deck, and the next change would overwrite it.
+ */
+export const UNREADABLE_PROGRESS_KEY = `${PROGRESS_KEY}:unreadable`;
 
 const exerciseResult = v.strictObject({
   /** Whether the last checked answer was right. */
@@ -48,22 +53,31 @@ export function readProgress(store: KeyValueStore | null, warn: (message: string
     return emptyProgress();
   }
   if (raw === null) return emptyProgress();
+  const ignore = (why: string): Progress => {
+    let kept = '';
+    try {
+      store.setItem(UNREADABLE_PROGRESS_KEY, raw);
+      kept = ` (kept under "${UNREADABLE_PROGRESS_KEY}")`;
+    } catch {
+      // Storage refuses writes: the value stays where it is until the next change.
+    }
+    warn(`${why}; it is ignored${kept}`);
+    return emptyProgress();
+  };
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    warn(`stored progress under "${PROGRESS_KEY}" is not JSON; it is ignored`);
-    return emptyProgress();
+    return ignore(`stored progress under "${PROGRESS_KEY}" is not JSON`);
   }
   const parsed = v.safeParse(progressSchema, json);
   if (parsed.success) return parsed.output;
   const version = typeof json === 'object' && json !== null && 'version' in json ? (json as { version: unknown }).version : undefined;
-  warn(
+  return ignore(
     version !== PROGRESS_VERSION
-      ? `stored progress has version ${JSON.stringify(version)}, this deck reads version ${PROGRESS_VERSION}; it is ignored`
-      : `stored progress under "${PROGRESS_KEY}" is malformed (${parsed.issues[0]?.message ?? 'unknown problem'}); it is ignored`,
+      ? `stored progress has version ${JSON.stringify(version)}, this deck reads version ${PROGRESS_VERSION}`
+      : `stored progress under "${PROGRESS_KEY}" is malformed (${parsed.issues[0]?.message ?? 'unknown problem'})`,
   );
-  return emptyProgress();
 }
 
 /**
@@ -103,6 +117,7 @@ export class ProgressStore {
   clear(): void {
     try {
       this.store?.removeItem(PROGRESS_KEY);
+      this.store?.removeItem(UNREADABLE_PROGRESS_KEY);
     } catch {
       // Nothing stored is nothing to clear.
     }

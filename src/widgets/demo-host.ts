@@ -308,17 +308,19 @@ export class DemoHost implements ClockClient {
     if (this.status !== 'error') this.setStatus('paused');
   }
 
-  /** A state from the driver window or a bookmark. */
-  applyState(state: Json, step: number): void {
+  /** A state from the driver window or a bookmark; false (and nothing changed) when it does not fit this demo's schema. */
+  applyState(state: Json, step: number): boolean {
+    const parsed = this.canParse(state);
+    // A state this demo cannot read (another version, a hostile window) must not replace the last good one.
+    if (parsed === null) return false;
     this.state = state;
     this.setStep(step);
-    if (!this.parts) return;
-    const parsed = this.canParse(state);
-    if (parsed === null) return;
+    if (!this.parts) return true;
     this.setCurrentState(parsed);
     this.changed(parsed);
     // The picture changed while hidden: the next snapshot must be taken afresh.
     if (!this.active) this.lastSnapshot = undefined;
+    return true;
   }
 
   /** A hidden demo's picture does not change, so its last snapshot stands; a shown one is taken now. */

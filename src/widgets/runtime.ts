@@ -74,8 +74,9 @@ export class DemoRuntime {
       adopt: (win) => deck.adoptPairedWindow(win),
       onState: (id, state, step, sentAt) => {
         this.syncLags.push(Date.now() - sentAt);
+        const demo = this.mounted.get(id);
+        if (demo && !demo.applyState(state, step)) return;
         this.states.set(id, { state, step });
-        this.mounted.get(id)?.applyState(state, step);
       },
       onHello: () => {
         for (const [id, { state, step }] of this.states) this.sync.sendState(id, state, step);

@@ -78,7 +78,8 @@ export function check<T>(field: v.GenericSchema<unknown, T>, value: unknown): T 
 export function describeMismatch(key: string, field: Field, value: unknown): string | null {
   const r = v.safeParse(field, value);
   if (r.success) return null;
-  const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  // JSON shows NaN and Infinity as null, which names nothing the author wrote.
+  const shown = typeof value === 'string' ? `"${value}"` : typeof value === 'number' ? String(value) : JSON.stringify(value);
   const kind = fieldKind(field);
   const range = rangeOf(field);
   if ((kind === 'integer' || kind === 'number') && typeof value === 'number' && Number.isFinite(value)) {
@@ -90,15 +91,19 @@ export function describeMismatch(key: string, field: Field, value: unknown): str
     if (value.length === 0) return `"${key}" must not be empty`;
     return `"${key}" ${r.issues[0].message.startsWith('at most') ? `must be ${r.issues[0].message}` : `does not fit: ${r.issues[0].message}`}, got ${shown}`;
   }
-  return `"${key}" must be ${kind === 'other' ? 'valid' : `a ${kind}`}, got ${shown}`;
+  const wanted = { integer: 'a whole number', number: 'a finite number', boolean: 'a boolean', string: 'a string', choice: 'a choice', other: 'valid' }[kind];
+  return `"${key}" must be ${wanted}, got ${shown}`;
 }
 
 /** How a Markdown `key: value` is read for a field of this kind. */
 function readRaw(kind: ReturnType<typeof fieldKind>, raw: string): unknown {
   switch (kind) {
     case 'integer':
-    case 'number':
-      return raw === '' ? raw : Number(raw);
+    case 'number': {
+      // A word stays a word, so the message shows what was written rather than NaN.
+      const n = Number(raw);
+      return raw === '' || Number.isNaN(n) ? raw : n;
+    }
     case 'boolean':
       return raw === 'true' ? true : raw === 'false' ? false : raw;
     default:

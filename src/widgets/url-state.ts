@@ -6,6 +6,8 @@ import type { Json } from './contract.ts';
  * States larger than MAX_URL_STATE are left out of the URL.
  */
 export const MAX_URL_STATE = 2000;
+/** A hash carrying more than the deck ever writes was not written by it: it is not decoded at all. */
+const MAX_READ_STATE = 2 * MAX_URL_STATE;
 const SEPARATOR = '~';
 
 export function encodeStates(states: Record<string, Json>): string {
@@ -17,6 +19,7 @@ export function encodeStates(states: Record<string, Json>): string {
 }
 
 export function decodeStates(encoded: string): Record<string, Json> | null {
+  if (encoded.length > MAX_READ_STATE) return null;
   try {
     const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
