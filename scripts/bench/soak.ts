@@ -244,8 +244,14 @@ async function walkDeck(browser: Browser, base: string, walks: number): Promise<
     collectErrors(clone, errors, 'clone');
     await clone.setViewportSize({ width: 1280, height: 720 });
     await clone.waitForSelector('.remark-slides-area .remark-visible');
-    const cdp = { presenter: await context.newCDPSession(presenter), clone: await context.newCDPSession(clone) };
-    const both = async () => ({ presenter: await measure(presenter, cdp.presenter), clone: await measure(clone, cdp.clone) });
+    // The clone is opened with window.open, so both windows run in one renderer process and
+    // share one V8 heap: measured once, it is the two windows together. Tensors are per window.
+    const cdp = await context.newCDPSession(presenter);
+    const both = async () => {
+      const shared = await measure(presenter, cdp);
+      const cloneTensors = await clone.evaluate(() => (window as unknown as { deckDemos: { tfMemory(): Promise<number | null> } }).deckDemos.tfMemory());
+      return { presenter: shared, clone: { heapMB: shared.heapMB, tensors: cloneTensors ?? 0 } };
+    };
     const slides = await presenter.locator('.remark-slides-area .remark-slide-container').count();
     const before = await both();
     let afterFirst = before;
@@ -336,14 +342,12 @@ export async function run(args: string[]): Promise<void> {
     const walk = await walkDeck(browser, base, walks);
     console.info(`\nwalk: ${walk.slides} slides forward and back, ${walk.walks} time(s), presenter mode with the clone open; median ${median(walk.secondsPerWalk).toFixed(0)} s per walk`);
     console.table({
-      'presenter heap MB': { before: walk.before.presenter.heapMB.toFixed(2), 'after walk 1': walk.afterFirst.presenter.heapMB.toFixed(2), [`after walk ${walk.walks}`]: walk.afterLast.presenter.heapMB.toFixed(2) },
-      'clone heap MB': { before: walk.before.clone.heapMB.toFixed(2), 'after walk 1': walk.afterFirst.clone.heapMB.toFixed(2), [`after walk ${walk.walks}`]: walk.afterLast.clone.heapMB.toFixed(2) },
+      'presenter + clone heap MB': { before: walk.before.presenter.heapMB.toFixed(2), 'after walk 1': walk.afterFirst.presenter.heapMB.toFixed(2), [`after walk ${walk.walks}`]: walk.afterLast.presenter.heapMB.toFixed(2) },
       'presenter tensors': { before: String(walk.before.presenter.tensors), 'after walk 1': String(walk.afterFirst.presenter.tensors), [`after walk ${walk.walks}`]: String(walk.afterLast.presenter.tensors) },
       'clone tensors': { before: String(walk.before.clone.tensors), 'after walk 1': String(walk.afterFirst.clone.tensors), [`after walk ${walk.walks}`]: String(walk.afterLast.clone.tensors) },
     });
     // The first walk loads TensorFlow.js, the demos' code and the figures once: flat is measured from there.
-    console.info(flatLine('walk presenter JS heap (walk 1 → last)', walk.afterFirst.presenter.heapMB, walk.afterLast.presenter.heapMB, 'MB', 2));
-    console.info(flatLine('walk clone JS heap (walk 1 → last)', walk.afterFirst.clone.heapMB, walk.afterLast.clone.heapMB, 'MB', 2));
+    console.info(flatLine('walk presenter + clone JS heap (walk 1 → last)', walk.afterFirst.presenter.heapMB, walk.afterLast.presenter.heapMB, 'MB', 2));
     console.info(flatLine('walk presenter tensors (walk 1 → last)', walk.afterFirst.presenter.tensors, walk.afterLast.presenter.tensors, '', 0));
     console.info(flatLine('walk clone tensors (walk 1 → last)', walk.afterFirst.clone.tensors, walk.afterLast.clone.tensors, '', 0));
     console.info(errorLine('walk errors', walk.errors));
