@@ -31,6 +31,8 @@ const HOST = '.demo-host';
 const URL_WRITE_DELAY_MS = 250;
 /** How long training pauses for a slide change: its frame, the next slide's mount and snapshots. */
 const SLIDE_CHANGE_QUIET_MS = 250;
+/** Sync lags a follower keeps for measuring (the benchmark reads the last 200). */
+const SYNC_LAGS_KEPT = 1000;
 
 /**
  * Work a slide change can leave for later (mounting ahead, snapshots, disposal, the
@@ -57,7 +59,7 @@ export class DemoRuntime {
   private readonly reducedMotion: boolean;
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
-  /** Milliseconds between a state leaving the driver and the follower applying it (follower only). */
+  /** Milliseconds between a state leaving the driver and the follower applying it (follower only): the latest SYNC_LAGS_KEPT, so an hour's lecture does not grow it. */
   readonly syncLags: number[] = [];
 
   /** `urlStates`: the states a bookmark carried (see url-state.ts), taken out before remark read the hash. */
@@ -74,6 +76,7 @@ export class DemoRuntime {
       adopt: (win) => deck.adoptPairedWindow(win),
       onState: (id, state, step, sentAt) => {
         this.syncLags.push(Date.now() - sentAt);
+        if (this.syncLags.length > SYNC_LAGS_KEPT) this.syncLags.splice(0, this.syncLags.length - SYNC_LAGS_KEPT);
         const demo = this.mounted.get(id);
         if (demo && !demo.applyState(state, step)) return;
         this.states.set(id, { state, step });
