@@ -36,7 +36,10 @@ export default defineDemo(spec, (ctx) => {
     },
     deriveFrom: (s) => [s.step, s.shown, s.stream, s.weights, s.curves, s.accuracy],
     draw: (picture) => drawDeep(canvas, picture),
-    moving: (s) => s.training,
+    // In the driver, only while no chunk is in flight: the worker's reports redraw the picture,
+    // and repainting it every frame while the worker takes a core starves the page's frames.
+    // The clone never trains: the states it receives redraw it.
+    moving: (s) => ctx.role === 'driver' && s.training && !tick.busy(),
     tick,
     step: (s) => s.step,
     metric: (s, p) => {

@@ -20,10 +20,14 @@ export interface ChunkedTraining<S> {
   finish(state: S): S;
 }
 
-/** The demo's tick for training in chunks; call it from DemoParts.tick. */
-export function chunkedTrainer<S>(ctx: Pick<DemoSetup<unknown, S>, 'train' | 'update' | 'state' | 'later'>, plan: ChunkedTraining<S>): (state: S) => S {
+/**
+ * The demo's tick for training in chunks; call it from DemoParts.tick. `tick.busy()` says
+ * whether a chunk is in flight: a demo whose `moving` is false meanwhile is redrawn only by
+ * the reports' states, not every frame; the clock is woken when a chunk ends so the next starts.
+ */
+export function chunkedTrainer<S>(ctx: Pick<DemoSetup<unknown, S>, 'train' | 'update' | 'state' | 'later' | 'redraw'>, plan: ChunkedTraining<S>): ((state: S) => S) & { busy(): boolean } {
   let inFlight = false;
-  return (state) => {
+  const tick = (state: S): S => {
     if (!plan.training(state) || inFlight) return state;
     const job = plan.job(state);
     if (!job) return plan.finish(state);
@@ -35,9 +39,11 @@ export function chunkedTrainer<S>(ctx: Pick<DemoSetup<unknown, S>, 'train' | 'up
     ctx.later(
       ctx.train(job, onReport).finally(() => {
         inFlight = false;
+        ctx.redraw();
       }),
       () => undefined,
     );
     return state;
   };
+  return Object.assign(tick, { busy: () => inFlight });
 }
