@@ -63,14 +63,14 @@ describe('the sentiment demo', () => {
     await liveRoot(page).locator('button', { hasText: /^train/ }).click();
     // The page's training host runs the job in a worker: on the main thread it would hold none.
     await expect.poll(() => trainingWorkers(page), { timeout: 60_000 }).toBe(1);
-    expect(page.workers().map((w) => w.url()).some((u) => /layers-worker-main/.test(u))).toBe(true);
+    await expect.poll(() => page.workers().some((w) => /layers-worker-main/.test(w.url())), { timeout: 20_000 }).toBe(true);
     await expect.poll(async () => (await metric(page)).epoch, { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+    const left = (await demoState(page, ID)) as { epoch: number; target: number };
+    expect(left.target).toBe(15);
     await goto(page, target.url, slide - 3);
     await waitUnmounted(page, ID);
     // Leaving the slide cancels the job: its worker is gone.
     await expect.poll(() => trainingWorkers(page), { timeout: 10_000 }).toBe(0);
-    const left = (await demoState(page, ID)) as { epoch: number; target: number };
-    expect(left.target).toBe(15);
     await goto(page, target.url, slide);
     await waitRunning(page);
     expect((await metric(page)).epoch).toBeGreaterThanOrEqual(left.epoch);
