@@ -38,7 +38,8 @@ export default defineDemo(spec, (ctx) => {
       };
     },
     draw: (picture) => drawBidirectional(canvas, picture),
-    moving: (s) => s.training,
+    // Redrawn by the reports while a chunk trains; the clock only runs to start the next chunk.
+    moving: (s) => ctx.role === 'driver' && s.training && !tick.busy(),
     tick,
     step: (s) => s.step,
     metric: (s, p) => ({

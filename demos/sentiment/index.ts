@@ -56,7 +56,8 @@ export default defineDemo(spec, (ctx) => {
       return { picture, layersP };
     },
     draw: ({ picture, layersP }, { state: s }) => drawSentiment(canvas, picture, { layersP, training: training(s) }),
-    moving: training,
+    // Redrawn by the reports while a chunk trains; the clock only runs to start the next chunk.
+    moving: (s) => role === 'driver' && training(s) && !tick.busy(),
     tick,
     step: (s) => s.epoch,
     metric: (s, { picture, layersP }) => ({
