@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { writeHandout } from '../../scripts/lib/handout.ts';
 import type * as Training from '../../src/training/index.ts';
-import { openDeck, slideCount, waitForIndex } from './deck-page.ts';
+import { openDeck, slideCount } from './deck-page.ts';
 import { goto, trainOnce } from './demo-helpers.ts';
 import { takeCspViolations } from './csp-watch.ts';
 import { PageWatch } from './page-watch.ts';
@@ -33,9 +33,22 @@ function directives(policy: string): Map<string, string[]> {
 /** Waits until every demo on the visible slide of `page` has started (or failed), and returns their statuses and badges. */
 async function settledDemos(page: Page): Promise<{ status: string; badge: string }[]> {
   const roots = '.remark-slides-area .remark-visible .demo-root';
-  await page.waitForFunction((sel) => [...document.querySelectorAll<HTMLElement>(sel)].every((r) => r.dataset.demoStatus !== 'loading'), roots, { timeout: 60_000 });
+  await page.waitForFunction((sel) => [...document.querySelectorAll<HTMLElement>(sel)].every((r) => r.dataset.demoStatus !== 'loading'), roots, { timeout: 180_000 });
   return page.locator(roots).evaluateAll((els) =>
     els.map((el) => ({ status: (el as HTMLElement).dataset.demoStatus ?? '', badge: el.querySelector('.demo-badge')?.textContent ?? '' })),
+  );
+}
+
+/**
+ * Waits until `page` shows slide `n` (1-based). On SwiftShader's WebGL a window can be busy
+ * for a minute on a loaded machine (the sentiment model's first steps), longer than
+ * deck-page's waitForIndex allows.
+ */
+async function showing(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(
+    (i) => [...document.querySelectorAll('.remark-slides-area .remark-slide-container')].findIndex((el) => el.classList.contains('remark-visible')) === i,
+    n - 1,
+    { timeout: 180_000 },
   );
 }
 
@@ -67,8 +80,11 @@ async function walk(s: Session, slides: number[], backend: Backend): Promise<num
   const withBadge: number[] = [];
   for (const slide of slides) {
     await s.page.bringToFront();
-    await goto(s.page, '', slide);
-    await waitForIndex(s.clone, slide - 1);
+    await s.page.evaluate((n) => {
+      location.hash = `#${n}`;
+    }, slide);
+    await showing(s.page, slide);
+    await showing(s.clone, slide);
     const demos = await settledDemos(s.page);
     const shown = await settledDemos(s.clone);
     for (const d of [...demos, ...shown]) expect(d.status, `slide ${slide}`).not.toBe('error');
