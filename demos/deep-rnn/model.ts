@@ -8,7 +8,7 @@
 import { initParams, refForwardSequence, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
 import type { ProgressReport, TrainerState, TrainingJobSpec } from '../../src/training/index.ts';
 import { joinModelParams, modelParams } from '../../src/training/trainers/side-by-side-params.ts';
-import { heldOutAccuracyKey, heldOutLossKey } from '../../src/training/trainers/held-out-keys.ts';
+import { heldOutFromExtra, meanAccuracy } from '../../src/training/trainers/held-out.ts';
 import { flattenWeights, unflattenWeights } from '../../src/widgets/state-weights.ts';
 import { MAX_STEPS, REPORT_EVERY, type DeepParams, type DeepState } from './schema.ts';
 import { CLASSES, DEPTHS, SYMBOLS } from './sizes.ts';
@@ -48,7 +48,7 @@ export function trainingJob(models: ModelSpec[], params: DeepParams, state: Deep
   const steps = Math.min(CHUNK_STEPS, MAX_STEPS - state.step);
   if (steps <= 0) return null;
   return {
-    trainer: 'fused-side-by-side-held-out',
+    trainer: 'fused-side-by-side',
     config: {
       models,
       batch: streamsBatch(trainStreams(state.seed, params.length)),
@@ -70,12 +70,13 @@ const round = (v: number) => Number(v.toPrecision(5));
 export function reportedState(state: DeepState, report: ProgressReport & { state: TrainerState }): DeepState {
   const { params: ps, extra } = report.state;
   const figure = (key: string) => round(extra[key] ?? Number.NaN);
+  const heldOut = DEPTHS.map((_, k) => heldOutFromExtra(extra, k));
   return {
     ...state,
     step: report.state.step,
     weights: DEPTHS.map((_, k) => flattenWeights(modelParams(ps, k))),
-    curves: [...state.curves, [report.state.step, ...DEPTHS.map((_, k) => figure(`loss${k}`)), ...DEPTHS.map((_, k) => figure(heldOutLossKey(k)))]],
-    accuracy: DEPTHS.map((_, k) => figure(heldOutAccuracyKey(k))),
+    curves: [...state.curves, [report.state.step, ...DEPTHS.map((_, k) => figure(`loss${k}`)), ...heldOut.map((f) => round(f?.loss ?? Number.NaN))]],
+    accuracy: heldOut.map((f) => round(f ? meanAccuracy(f) : Number.NaN)),
   };
 }
 

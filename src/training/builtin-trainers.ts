@@ -5,8 +5,7 @@ import { charLstmTrainer } from './trainers/char-lstm.ts';
 import { fusedBatchTrainer } from './trainers/fused-batch.ts';
 import { sideBySideTrainer } from './trainers/fused-side-by-side.ts';
 import { longLagRaceTrainer } from './trainers/long-lag-race.ts';
-import { sideBySideHeldOutTrainer } from './trainers/side-by-side-held-out.ts';
 
 export function builtinTrainers(): TrainerRegistry {
-  return new TrainerRegistry().register(charLstmTrainer).register(fusedBatchTrainer).register(longLagRaceTrainer).register(charLmTrainer).register(sideBySideTrainer).register(sideBySideHeldOutTrainer);
+  return new TrainerRegistry().register(charLstmTrainer).register(fusedBatchTrainer).register(longLagRaceTrainer).register(charLmTrainer).register(sideBySideTrainer);
 }

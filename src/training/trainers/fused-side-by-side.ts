@@ -4,14 +4,14 @@
  * direction against two, one layer against three) at the same step counts. The job's
  * state carries every model's weights under a `m<k>:` name prefix and each model's latest
  * loss in `extra` as `loss<k>`; given a held-out batch, also each model's held-out loss and
- * accuracy per step (held-out.ts), measured here so that the page only draws them.
+ * accuracy per output step (held-out.ts), measured here so that the page only draws them.
  */
 import type { Batch } from '../../rnn/batch.ts';
 import type { ClipSpec } from '../../rnn/clip.ts';
 import { FusedTrainer } from '../../rnn/fast/trainer.ts';
 import type { OptimizerSpec } from '../../rnn/optim.ts';
 import type { ModelSpec } from '../../rnn/spec.ts';
-import { initParams } from '../../rnn/spec.ts';
+import { headSize, initParams } from '../../rnn/spec.ts';
 import type { TrainerState } from '../job.ts';
 import type { TrainerDefinition } from '../registry.ts';
 import { heldOutFigures, heldOutKeys, type HeldOutFigures } from './held-out.ts';
@@ -23,7 +23,7 @@ export interface SideBySideConfig {
   batch: Batch;
   optimizer: OptimizerSpec;
   clip?: ClipSpec;
-  /** Sequences never trained on: each state then carries every model's figures on them (softmax-every-step models). */
+  /** Sequences never trained on, with class targets: each state then carries every model's figures on them (softmax heads). */
   heldOut?: Batch;
 }
 
@@ -51,6 +51,13 @@ export const sideBySideTrainer: TrainerDefinition = {
     let measured: HeldOutFigures[] = [];
     let measuredAt = -1;
     const heldOut = c.heldOut;
+    // Forward passes only, on copies of the weights: the optimiser is never stepped (its rate just has to be valid).
+    const evaluators = heldOut
+      ? c.models.map((spec, k) => {
+          if (spec.head.kind !== 'softmax') throw new RangeError(`config.models[${k}].head: held-out figures need a softmax head, got ${spec.head.kind}`);
+          return new FusedTrainer(spec, initParams(spec, { seed: 0 }), { optimizer: { kind: 'sgd', learningRate: 1 } });
+        })
+      : [];
     return {
       step() {
         steps++;
@@ -63,7 +70,12 @@ export const sideBySideTrainer: TrainerDefinition = {
         const params = trainers.map((t) => t.getParams());
         if (heldOut) {
           if (measuredAt !== steps) {
-            measured = params.map((ps, k) => heldOutFigures(c.models[k]!, ps, heldOut));
+            measured = params.map((ps, k) => {
+              const evaluator = evaluators[k]!;
+              const head = c.models[k]!.head;
+              evaluator.setParams(ps);
+              return heldOutFigures(evaluator.predict(heldOut), heldOut, headSize(head), head.at);
+            });
             measuredAt = steps;
           }
           measured.forEach((f, k) => {

@@ -1,36 +1,53 @@
 /**
  * A model's figures on a held-out batch, measured where it trains (in the training worker)
- * so that a demo's page only draws them: accuracy at every time step and the mean loss,
- * from the float64 reference forward pass. For models with a softmax at every step.
+ * so that a demo's page only draws them: accuracy at every output step and the mean loss,
+ * from the logits of a fused forward pass. For models with a softmax head. No trainer code
+ * here, so a demo reading the figures out of a state does not bundle one.
  */
 import type { Batch } from '../../rnn/batch.ts';
-import type { ParamSet } from '../../rnn/params.ts';
-import { forwardSequence } from '../../rnn/ref/network.ts';
-import type { ModelSpec } from '../../rnn/spec.ts';
 
 export interface HeldOutFigures {
-  /** Fraction of the batch's sequences whose most probable class is the target, per step, [T]. */
+  /** Share of the batch's sequences whose largest logit is the target, per output step: [T] for a head at every step, [1] for one at the last. */
   accuracy: number[];
-  /** Cross-entropy averaged over steps, then over sequences. */
+  /** Mean cross-entropy (nats) over every output step of every sequence. */
   loss: number;
 }
 
-export function heldOutFigures(spec: ModelSpec, params: ParamSet, batch: Batch): HeldOutFigures {
+/**
+ * logits: [T·B, classes] time-major for a head at every step, [B, classes] for one at the
+ * last step (as FusedTrainer.predict gives them); targets: [B·T] sequence-major, or [B].
+ */
+export function heldOutFigures(logits: Float64Array, batch: Batch, classes: number, at: 'every' | 'last'): HeldOutFigures {
   const targets = batch.targetIndices;
-  if (!targets || spec.head.kind !== 'softmax' || spec.head.at !== 'every') throw new RangeError('config.heldOut: needs a softmax head at every step and target classes');
-  const T = batch.steps;
+  if (!targets) throw new RangeError('config.heldOut.targetIndices: expected class targets');
+  const B = batch.batchSize;
+  const T = at === 'every' ? batch.steps : 1;
   const hits = new Array<number>(T).fill(0);
   let loss = 0;
-  for (let b = 0; b < batch.batchSize; b++) {
-    const trace = forwardSequence(spec, params, batch, b);
-    loss += trace.loss;
-    trace.probs.forEach((p, t) => {
+  for (let t = 0; t < T; t++) {
+    for (let b = 0; b < B; b++) {
+      const row = (t * B + b) * classes;
+      const target = targets[at === 'every' ? b * batch.steps + t : b]!;
       let best = 0;
-      for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-      if (best === targets[b * T + t]) hits[t]! += 1;
-    });
+      let max = logits[row]!;
+      for (let k = 1; k < classes; k++) {
+        if (logits[row + k]! > max) {
+          max = logits[row + k]!;
+          best = k;
+        }
+      }
+      let sum = 0;
+      for (let k = 0; k < classes; k++) sum += Math.exp(logits[row + k]! - max);
+      loss += max + Math.log(sum) - logits[row + target]!;
+      if (best === target) hits[t]! += 1;
+    }
   }
-  return { accuracy: hits.map((h) => h / batch.batchSize), loss: loss / batch.batchSize };
+  return { accuracy: hits.map((h) => h / B), loss: loss / (B * T) };
+}
+
+/** Every output step weighs the same: the share of all held-out outputs that are right. */
+export function meanAccuracy(figures: HeldOutFigures): number {
+  return figures.accuracy.reduce((a, v) => a + v, 0) / figures.accuracy.length;
 }
 
 /** The names a trainer's `extra` gives model k's figures under. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FusedTrainer, initParams, type Batch, type ModelSpec } from '../../../src/rnn/index.ts';
 import { sideBySideTrainer } from '../../../src/training/trainers/fused-side-by-side.ts';
-import { heldOutFigures, heldOutFromExtra } from '../../../src/training/trainers/held-out.ts';
 import { joinModelParams, modelParams } from '../../../src/training/trainers/side-by-side-params.ts';
 
 const spec = (hidden: number, bidirectional: boolean): ModelSpec => ({
@@ -40,22 +39,9 @@ describe('fused-side-by-side trainer', () => {
     expect(() => sideBySideTrainer.create({ models, optimizer }, 1, undefined)).toThrow(/config\.batch/);
   });
 
-  it('given a held-out batch, every state carries each model\'s held-out accuracy per step and loss', () => {
+  it('without a held-out batch carries the losses only, and refuses a held-out batch that is not one', () => {
     const models = [spec(3, false), spec(2, true)];
-    const heldOut: Batch = { batchSize: 3, steps: 4, inputIndices: Int32Array.from([2, 1, 0, 0, 1, 1, 2, 0, 0, 2, 2, 1]), targetIndices: Int32Array.from([1, 1, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1]) };
-    const session = sideBySideTrainer.create({ models, batch, optimizer, heldOut }, 7, undefined);
-    for (let i = 0; i < 3; i++) session.step();
-    const state = session.state();
-    models.forEach((m, k) => {
-      const figures = heldOutFigures(m, modelParams(state.params, k), heldOut);
-      expect(figures.accuracy).toHaveLength(4);
-      for (const a of figures.accuracy) expect([0, 1 / 3, 2 / 3, 1]).toContain(a);
-      expect(heldOutFromExtra(state.extra, k)).toEqual(figures);
-    });
-    expect(state.extra.loss0).toBeGreaterThan(0);
-    // Without one, the state is as before: the losses only.
     expect(Object.keys(sideBySideTrainer.create({ models, batch, optimizer }, 7, undefined).state().extra)).toEqual(['loss0', 'loss1']);
     expect(() => sideBySideTrainer.create({ models, batch, optimizer, heldOut: 3 }, 1, undefined)).toThrow(/config\.heldOut/);
-    expect(() => heldOutFigures({ ...models[0]!, head: { kind: 'softmax', classes: 2, at: 'last' } }, modelParams(state.params, 0), heldOut)).toThrow(/config\.heldOut/);
   });
 });
