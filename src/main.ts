@@ -18,6 +18,7 @@ import { addressFor, buildReadingView, isReadingView, type ReadingView } from '.
 import { resumeAndTrack } from './study/resume.ts';
 import { DemoRuntime } from './widgets/runtime.ts';
 import { takeStatesFromLocation } from './widgets/url-state.ts';
+import { showPageNotice } from './widgets/page-notice.ts';
 
 /** `?ratio=4:3` switches the slide format; the cloned window opens the same URL and so matches. */
 function ratioFromUrl(): '16:9' | '4:3' {
@@ -30,7 +31,12 @@ document.documentElement.dataset.ratio = ratio;
 const urlStates = takeStatesFromLocation();
 const addressNamesSlide = location.hash.length > 1;
 const deck = createDeck({ markdown, fragments, ratio });
-const progress = new ProgressStore(pageStorage());
+const storage = pageStorage();
+const keepsProgress = !isCloneWindow();
+const progress = new ProgressStore(storage, undefined, (message) => {
+  if (keepsProgress) showPageNotice('storage', message);
+});
+if (!storage && keepsProgress) showPageNotice('storage', 'Your progress is not being kept: this browser does not let the page use its storage. Your place and results last as long as this page.');
 const reading: ReadingView | null = isReadingView() ? openReadingView() : null;
 // The projector's clone follows the presenter; only the driving window resumes and keeps progress.
 if (!reading && !isCloneWindow()) resumeAndTrack({ ...deck, onShow: (h) => deck.view().onShow(h) }, progress, addressNamesSlide);

@@ -22,7 +22,7 @@ const lr = logScale(LR_RANGE, 2);
 /** What a running job was started with: a change of any of these means a new job. */
 const jobKey = (s: CharLmState) => JSON.stringify([s.text, s.cell, s.hidden, s.seq, s.lr, s.seed]);
 
-export default defineDemo(spec, ({ role, canvas, stage, state, update, listen, later, train, stopTraining }) => {
+export default defineDemo(spec, ({ role, canvas, stage, state, update, listen, later, train, stopTraining, note }) => {
   const id = stage.closest<HTMLElement>('[data-demo-id]')?.dataset.demoId ?? 'char-lm';
   let corpus = corpusOf(state().text);
   const corpusFor = (text: string) => (corpus.text === text ? corpus : (corpus = corpusOf(text)));
@@ -34,7 +34,7 @@ export default defineDemo(spec, ({ role, canvas, stage, state, update, listen, l
     apply: (text) => {
       const s = state();
       if (role !== 'driver' || text === s.text) return;
-      saveText(id, text);
+      if (!saveText(id, text)) note('This text is not kept after a reload: the browser refused to store it (storage full or disabled).');
       update({ ...restart(s), text });
     },
     listen,

@@ -4,6 +4,7 @@
  * that cannot start (blocked, failed to load) from one that is merely slow to answer.
  */
 import { builtinTrainers } from './builtin-trainers.ts';
+import { TrainingDiverged } from './divergence.ts';
 import type { JobResult, ProgressReport } from './job.ts';
 import { JobRunner } from './job-runner.ts';
 import type { FromWorker } from './protocol.ts';
@@ -35,14 +36,21 @@ function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 function fail(error: unknown): void {
   ended = true;
   loop?.stop();
-  post({ v: PROTOCOL_VERSION, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  const message = error instanceof Error ? error.message : String(error);
+  const diverged = error instanceof TrainingDiverged ? { step: error.step, what: error.what } : undefined;
+  post({ v: PROTOCOL_VERSION, type: 'failed', message, ...(diverged ? { diverged } : {}) });
 }
 
 function finish(reason: JobResult['reason']): void {
   if (!runner || ended) return;
+  let result: JobResult;
+  try {
+    result = runner.result(reason);
+  } catch (err) {
+    return fail(err);
+  }
   ended = true;
   loop?.stop();
-  const result = runner.result(reason);
   post({ v: PROTOCOL_VERSION, type: 'done', result }, buffersOf(result.report));
 }
 
@@ -70,7 +78,12 @@ scope.onmessage = (e: MessageEvent<unknown>) => {
       return clock.pause(msg.ms);
     case 'query': {
       if (!runner) return fail(new Error('query before start'));
-      const report = runner.report(true);
+      let report: ProgressReport;
+      try {
+        report = runner.report(true);
+      } catch (err) {
+        return fail(err);
+      }
       return post({ v: PROTOCOL_VERSION, type: 'status', queryId: msg.queryId, report }, buffersOf(report));
     }
   }

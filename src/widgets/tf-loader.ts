@@ -10,6 +10,8 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 export interface PageBackend {
   name: BackendName;
   reason: string;
+  /** Backends that were tried first and failed, and how ("wasm failed to start"): the page says so. */
+  fallback?: string;
 }
 
 let tfPromise: Promise<Tf> | null = null;
@@ -102,7 +104,7 @@ export async function choosePageBackend(tf: Tf): Promise<PageBackend> {
       await tf.ready();
       if (option.name === 'webgl') watchWebglContext(tf);
       const reasons = [...failed].map(([name, why]) => `${name} ${why}`);
-      chosen = { name: option.name, reason: reasons.length ? `${option.reason}; ${reasons.join('; ')}` : option.reason };
+      chosen = reasons.length ? { name: option.name, reason: `${option.reason}; ${reasons.join('; ')}`, fallback: reasons.join('; ') } : { name: option.name, reason: option.reason };
       for (const l of changeListeners) l(chosen);
       return chosen;
     } catch {

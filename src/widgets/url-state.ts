@@ -6,6 +6,11 @@ import type { Json } from './contract.ts';
  * States larger than MAX_URL_STATE are left out of the URL.
  */
 export const MAX_URL_STATE = 2000;
+/**
+ * The longest state part a bookmark may carry when read: ten times what this deck writes.
+ * A longer one (a link mangled or made to stall the page) is refused before it is decoded.
+ */
+export const MAX_URL_STATE_READ = 20_000;
 const SEPARATOR = '~';
 
 export function encodeStates(states: Record<string, Json>): string {
@@ -27,11 +32,35 @@ export function decodeStates(encoded: string): Record<string, Json> | null {
   }
 }
 
-/** Splits `#12~abc` into remark's part and the demo states. */
+/** Splits `#12~abc` into remark's part and the demo states (null when there are none or they cannot be read). */
 export function splitHash(hash: string): { slide: string; states: Record<string, Json> | null } {
+  const { slide, states } = readHash(hash);
+  return { slide, states };
+}
+
+/**
+ * Splits `#12~abc` into remark's part and the demo states, and says why states that are
+ * there could not be read: the viewer of a damaged bookmark is told, and the demos start
+ * from their defaults.
+ */
+export function readHash(hash: string): { slide: string; states: Record<string, Json> | null; problem: string | null } {
   const i = hash.indexOf(SEPARATOR);
-  if (i < 0) return { slide: hash, states: null };
-  return { slide: hash.slice(0, i), states: decodeStates(hash.slice(i + 1)) };
+  if (i < 0) return { slide: hash, states: null, problem: null };
+  const slide = hash.slice(0, i);
+  const encoded = hash.slice(i + 1);
+  if (encoded.length > MAX_URL_STATE_READ) {
+    return { slide, states: null, problem: `its demo state is ${encoded.length.toLocaleString('en')} characters long, more than the ${MAX_URL_STATE_READ.toLocaleString('en')} this deck reads` };
+  }
+  if (encoded === '') return { slide, states: null, problem: null };
+  const states = decodeStates(encoded);
+  return { slide, states, problem: states === null ? 'its demo state is not one this deck wrote (damaged or cut short)' : null };
+}
+
+let locationProblem: string | null = null;
+
+/** Why the page's bookmark carried demo states that could not be read, or null (see takeStatesFromLocation). */
+export function urlStateProblem(): string | null {
+  return locationProblem;
 }
 
 export function joinHash(slideHash: string, states: Record<string, Json>): string {
@@ -45,7 +74,8 @@ export function joinHash(slideHash: string, states: Record<string, Json>): strin
  * named "12~…"), leaving remark's own part.
  */
 export function takeStatesFromLocation(): Record<string, Json> {
-  const { slide, states } = splitHash(location.hash);
+  const { slide, states, problem } = readHash(location.hash);
+  locationProblem = problem;
   if (states !== null || location.hash.includes(SEPARATOR)) {
     history.replaceState(null, '', `${location.pathname}${location.search}${slide}`);
   }
