@@ -3,7 +3,7 @@ import { DemoHost } from './demo-host.ts';
 import { demoSpec, loadDemo } from './registry.ts';
 import type { ParamValues } from './schema.ts';
 import { openSyncChannel, type SyncChannel } from './sync.ts';
-import { loadTf, loseWebglContextForTesting, onBackendChange, onBackendLost, pageBackend, tfLoaded } from './tf-loader.ts';
+import { loadTf, loseWebglContextForTesting, onBackendChange, onBackendLosing, onBackendLost, pageBackend, tfLoaded } from './tf-loader.ts';
 import { injectTrainingFault, liveTrainingWorkers } from './training-jobs.ts';
 import { urlStateProblem, writeStatesToLocation } from './url-state.ts';
 import { showPageNotice } from './page-notice.ts';
@@ -89,8 +89,10 @@ export class DemoRuntime {
       },
       onPaired: (paired) => showWaitingMark(!paired),
     });
+    // The TensorFlow.js demos stop at once (keeping their states) and mount again on the next backend.
+    onBackendLosing(() => this.unmountTfjsDemos());
     onBackendLost((lost) => {
-      this.remountTfjsDemos();
+      this.showSlide(this.deck.currentIndex());
       const now = pageBackendName();
       showPageNotice('backend', `${lost === 'webgl' ? 'WebGL lost its context' : `${lost} stopped`}: the demos go on with TensorFlow.js on ${now ?? 'the next backend'}, from their last state.`);
     });
@@ -362,16 +364,17 @@ export class DemoRuntime {
     if (host) this.mountInto(host);
   }
 
-  /** After a lost WebGL context the page has moved to the next backend; the TensorFlow.js demos restart on it from their last state. */
-  private remountTfjsDemos(): void {
-    const index = this.deck.currentIndex();
+  /**
+   * A lost WebGL context: the TensorFlow.js demos are freed at once, before anything runs on
+   * the lost context or on the next backend while it starts, and mounted again (from their
+   * last state) once it runs.
+   */
+  private unmountTfjsDemos(): void {
     for (const [id, demo] of [...this.mounted]) {
       if (!demo.isTfjs()) continue;
       if (demo.state !== undefined) this.states.set(id, { state: demo.state, step: demo.step });
-      demo.dispose();
-      this.mounted.delete(id);
+      this.dispose(id);
     }
-    this.showSlide(index);
   }
 }
 

@@ -118,12 +118,12 @@ describe('fault injection', () => {
       const id = await s.idOf('unroll');
       await s.show(slide);
       expect(await badge(s.page, id).innerText()).toBe('tfjs · cpu');
-      expect(await badge(s.page, id).getAttribute('title')).toMatch(/^plain JavaScript: WebAssembly could not start; wasm failed to start$/);
-      await expect.poll(() => pageNotices(s.page)).toContainEqual('TensorFlow.js runs on cpu instead: wasm failed to start.');
+      expect(await badge(s.page, id).getAttribute('title')).toBe('plain JavaScript: WebAssembly could not start; wasm failed to start: its binary could not be loaded (HTTP 404)');
+      await expect.poll(() => pageNotices(s.page)).toContainEqual('TensorFlow.js runs on cpu instead: wasm failed to start: its binary could not be loaded (HTTP 404).');
       await trainUnroll(s.page, id);
       await cloneInSync(s.page, s.clone!, id);
-      // The failed fetches are the only complaints.
-      for (const e of [...s.watch.errors, ...s.cloneWatch!.errors]) expect(e).toMatch(/wasm|404|Failed to load resource/i);
+      // The failed requests for the binary are the only complaints.
+      for (const e of [...s.watch.errors, ...s.cloneWatch!.errors]) expect(e).toMatch(/^console: Failed to load resource: the server responded with a status of 404/);
     } finally {
       await s.close();
     }
@@ -280,14 +280,14 @@ describe('fault injection', () => {
 
       // Decodes, but is not a state of this demo: said in the demo's box.
       await open(`#${slide}~${base64url(JSON.stringify({ [id]: { seed: 'three' } }))}`);
-      await expect.poll(() => demoRoot(page, id).locator('.demo-note').innerText()).toBe('The saved state of this demo could not be used (it does not fit this demo); it starts from its defaults.');
+      await expect.poll(() => demoRoot(page, id).locator('.demo-note span').innerText()).toBe('The saved state of this demo could not be used (it does not fit this demo); it starts from its defaults.');
       expect(await trainSteps(page, id)).toBe(0);
 
       // A weight that overflowed on its way (1e400 reads as Infinity): refused before anything is drawn.
       const overflowed = trained.replace(/"weights":\[[^,\]]+/, '"weights":[1e400');
       expect(overflowed).not.toBe(trained);
       await open(`#${slide}~${base64url(`{${JSON.stringify(id)}:${overflowed}}`)}`);
-      await expect.poll(() => demoRoot(page, id).locator('.demo-note').innerText()).toBe('The saved state of this demo could not be used (weights[0] is Infinity); it starts from its defaults.');
+      await expect.poll(() => demoRoot(page, id).locator('.demo-note span').innerText()).toBe('The saved state of this demo could not be used (it does not fit this demo); it starts from its defaults.');
       expect(await trainSteps(page, id)).toBe(0);
       await expectNothingNonFinite(page, id);
 
