@@ -17,6 +17,7 @@ import { addressFor, buildReadingView, isReadingView, type ReadingView } from '.
 import { resumeAndTrack } from './study/resume.ts';
 import { DemoRuntime } from './widgets/runtime.ts';
 import { takeStatesFromLocation } from './widgets/url-state.ts';
+import { showPageNotice } from './widgets/page-notice.ts';
 
 /** `?ratio=4:3` switches the slide format; the cloned window opens the same URL and so matches. */
 function ratioFromUrl(): '16:9' | '4:3' {
@@ -29,7 +30,12 @@ document.documentElement.dataset.ratio = ratio;
 const urlStates = takeStatesFromLocation();
 const addressNamesSlide = location.hash.length > 1;
 const deck = createDeck({ markdown, fragments, ratio });
-const progress = new ProgressStore(pageStorage());
+const storage = pageStorage();
+const keepsProgress = !isCloneWindow();
+const progress = new ProgressStore(storage, undefined, (message) => {
+  if (keepsProgress) showPageNotice('storage', message);
+});
+if (!storage && keepsProgress) showPageNotice('storage', 'Your progress is not being kept: this browser does not let the page use its storage. Your place and results last as long as this page.');
 const later = new LaterFragments(() => import('virtual:deck-later').then((m) => m.fragments));
 let runtime: DemoRuntime | undefined;
 // The reading view lays every slide out at once: it is built from finished slides, so its scroll position holds.

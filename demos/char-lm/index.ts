@@ -17,7 +17,7 @@ import { charLmTraining } from './training-loop.ts';
 import { CHART, EDITOR_TOP, lmView, type LmPicture } from './view.ts';
 
 export default defineDemo(spec, (ctx) => {
-  const { role, canvas, stage, state, update, listen } = ctx;
+  const { role, canvas, stage, state, update, listen, note } = ctx;
   const id = stage.closest<HTMLElement>('[data-demo-id]')?.dataset.demoId ?? 'char-lm';
   let corpus = corpusOf(state().text);
   const corpusFor = (text: string) => (corpus.text === text ? corpus : (corpus = corpusOf(text)));
@@ -28,7 +28,7 @@ export default defineDemo(spec, (ctx) => {
     apply: (text) => {
       const s = state();
       if (role !== 'driver' || text === s.text) return;
-      saveText(id, text);
+      if (!saveText(id, text)) note('This text is not kept after a reload: the browser refused to store it (storage full or disabled).');
       update({ ...restart(s), text });
     },
     listen,

@@ -13,10 +13,12 @@ export function loadText(id: string): string | null {
   }
 }
 
-export function saveText(id: string, text: string): void {
+/** Whether the text was stored; without storage it is still in the state, the clone and the URL's bookmark where it fits. */
+export function saveText(id: string, text: string): boolean {
   try {
     localStorage.setItem(PREFIX + id, text);
+    return true;
   } catch {
-    // No storage: the text is still in the state, the clone and the URL's bookmark where it fits.
+    return false;
   }
 }

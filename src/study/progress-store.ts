@@ -82,15 +82,18 @@ export function readProgress(store: KeyValueStore | null, warn: (message: string
 
 /**
  * The page's progress: read once, changed through these methods, written after each
- * change. A store that refuses writes (private mode, quota) only loses persistence.
+ * change. A store that refuses writes (private mode, quota) only loses persistence, and
+ * `onUnsaved` says so once, so the page can tell the student.
  */
 export class ProgressStore {
   private progress: Progress;
   private readonly listeners = new Set<(p: Progress) => void>();
+  private unsavedSaid = false;
 
   constructor(
     private readonly store: KeyValueStore | null,
     warn?: (message: string) => void,
+    private readonly onUnsaved?: (message: string) => void,
   ) {
     this.progress = readProgress(store, warn);
   }
@@ -133,11 +136,21 @@ export class ProgressStore {
     this.progress = next;
     try {
       this.store?.setItem(PROGRESS_KEY, JSON.stringify(next));
-    } catch {
-      // Storage full or refused: the session goes on without keeping its place.
+    } catch (error) {
+      // Storage full or refused: the session goes on without keeping its place, and says so once.
+      if (!this.unsavedSaid) {
+        this.unsavedSaid = true;
+        this.onUnsaved?.(`Your progress is not being kept: this browser refused to store it (${storageErrorName(error)}). Your place and results last as long as this page.`);
+      }
     }
     for (const l of this.listeners) l(next);
   }
+}
+
+/** A storage error in a few words: quota, or whatever the browser called it. */
+function storageErrorName(error: unknown): string {
+  if (error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22)) return 'its storage is full';
+  return error instanceof Error ? error.message || error.name : String(error);
 }
 
 /** localStorage where the page may use it (a file:// page may, a sandboxed frame may not). */

@@ -11,6 +11,7 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 import { PROTOCOL_VERSION, parseFromWorker } from './protocol.ts';
 import type { TrainerRegistry } from './registry.ts';
 import { onQuiet } from './quiet.ts';
+import { TrainingDiverged } from './divergence.ts';
 import type { PausableClock, SliceClock, SliceLoop } from './slices.ts';
 import { MAIN_THREAD_SLICE_MS, messageChannelClock, pausableClock, runInSlices } from './slices.ts';
 
@@ -75,6 +76,8 @@ export class TrainingHost {
   private readonly loadRegistry: (kind: WorkerKind) => Promise<TrainerRegistry>;
   private readonly clock: PausableClock;
   private readonly stopTimeoutMs: number;
+  /** Set by injectFault('diverge'): the next job started reads a NaN loss from this job step on. */
+  private divergeNextAt: number | null = null;
 
   constructor(options: TrainingHostOptions = {}) {
     this.createWorker = options.createWorker ?? defaultCreateWorker;
@@ -100,6 +103,20 @@ export class TrainingHost {
     return this.jobs.size;
   }
 
+  /**
+   * Fault injection, for the browser tests and for showing what the deck does:
+   * 'diverge' makes the next job started read a NaN loss from its `atJobStep`-th step on (as
+   * when weights overflow); 'crash' makes every live worker fail as an uncaught exception
+   * inside it would (the error event the browser fires on the Worker).
+   */
+  injectFault(kind: 'diverge' | 'crash', atJobStep = 3): void {
+    if (kind === 'diverge') {
+      this.divergeNextAt = atJobStep;
+      return;
+    }
+    for (const worker of [...this.workers]) worker.dispatchEvent(new ErrorEvent('error', { message: 'injected crash', cancelable: true }));
+  }
+
   /** Cancels every job (e.g. when the deck is torn down). */
   cancelAll(): void {
     for (const job of [...this.jobs]) job.cancel();
@@ -111,6 +128,10 @@ export class TrainingHost {
    * the trainer's config is checked where the job runs (a failure rejects `done`).
    */
   start(job: TrainingJobSpec, onProgress: (report: ProgressReport) => void = () => undefined): TrainingJob {
+    if (this.divergeNextAt !== null) {
+      job = { ...job, nanLossFromJobStep: this.divergeNextAt };
+      this.divergeNextAt = null;
+    }
     validateJobSpec(job);
     const kind: WorkerKind = job.worker ?? 'core';
     const id = this.nextId++;
@@ -160,9 +181,18 @@ export class TrainingHost {
       const close = (reason: JobResult['reason'] | null, error?: unknown) => {
         if (ended) return;
         loop?.stop();
-        const result = reason && error === undefined ? runner.result(reason) : null;
+        let result: JobResult | null = null;
+        let failure = error;
+        if (reason && error === undefined) {
+          // A result whose weights are not finite ends the job with TrainingDiverged instead.
+          try {
+            result = runner.result(reason);
+          } catch (e) {
+            failure = e;
+          }
+        }
         runner.dispose();
-        end(result, error);
+        end(result, failure);
       };
       if (cancelAsked) return close(null);
       if (stopAsked) return close('stopped');
@@ -222,7 +252,7 @@ export class TrainingHost {
             return end(msg.result);
           case 'failed':
             free();
-            return end(null, new Error(msg.message));
+            return end(null, msg.diverged ? new TrainingDiverged(msg.diverged.step, msg.diverged.what) : new Error(`training worker failed: ${msg.message}`));
         }
       };
       setEngine({

@@ -38,6 +38,12 @@ export interface TrainingJobSpec {
   reportEvery: number;
   /** Every this many steps a report also carries the full state; 0 or absent: only the final result does. */
   snapshotEvery?: number;
+  /**
+   * Fault injection for tests and demonstrations: from this step of the job on, the loss
+   * reads NaN, as when the weights have overflowed. No demo sets it; the page's test hook
+   * (`deckDemos.injectTrainingFault('diverge')`) does.
+   */
+  nanLossFromJobStep?: number;
 }
 
 export interface ProgressReport {
@@ -67,4 +73,5 @@ export function validateJobSpec(job: TrainingJobSpec): void {
   count('steps', job.steps, 0);
   count('reportEvery', job.reportEvery, 1);
   if (job.snapshotEvery !== undefined) count('snapshotEvery', job.snapshotEvery, 0);
+  if (job.nanLossFromJobStep !== undefined) count('nanLossFromJobStep', job.nanLossFromJobStep, 1);
 }

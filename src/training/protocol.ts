@@ -21,7 +21,8 @@ export type FromWorker =
   | { v: typeof PROTOCOL_VERSION; type: 'progress'; report: ProgressReport }
   | { v: typeof PROTOCOL_VERSION; type: 'status'; queryId: number; report: ProgressReport }
   | { v: typeof PROTOCOL_VERSION; type: 'done'; result: JobResult }
-  | { v: typeof PROTOCOL_VERSION; type: 'failed'; message: string };
+  /** `diverged`: the job stopped at a non-finite loss or weight (see divergence.ts), rebuilt as TrainingDiverged on the page. */
+  | { v: typeof PROTOCOL_VERSION; type: 'failed'; message: string; diverged?: { step: number; what: string } };
 
 const TO_WORKER = new Set(['start', 'stop', 'query', 'pause']);
 const FROM_WORKER = new Set(['ready', 'progress', 'status', 'done', 'failed']);

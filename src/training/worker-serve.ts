@@ -5,6 +5,7 @@
  * one that is merely slow to answer. Both workers (worker-main.ts, layers-worker-main.ts)
  * are this loop over their own registry.
  */
+import { TrainingDiverged } from './divergence.ts';
 import type { JobResult, ProgressReport } from './job.ts';
 import { JobRunner } from './job-runner.ts';
 import type { FromWorker } from './protocol.ts';
@@ -41,14 +42,22 @@ export function serveTrainingJobs(registry: TrainerRegistry | Promise<TrainerReg
   function fail(error: unknown): void {
     ended = true;
     loop?.stop();
-    post({ v: PROTOCOL_VERSION, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    const diverged = error instanceof TrainingDiverged ? { step: error.step, what: error.what } : undefined;
+    post({ v: PROTOCOL_VERSION, type: 'failed', message, ...(diverged ? { diverged } : {}) });
   }
 
   function finish(reason: JobResult['reason']): void {
     if (!runner || ended) return;
+    let result: JobResult;
+    try {
+      result = runner.result(reason);
+    } catch (err) {
+      runner.dispose();
+      return fail(err);
+    }
     ended = true;
     loop?.stop();
-    const result = runner.result(reason);
     runner.dispose();
     post({ v: PROTOCOL_VERSION, type: 'done', result }, buffersOf(result.report));
   }
@@ -78,7 +87,12 @@ export function serveTrainingJobs(registry: TrainerRegistry | Promise<TrainerReg
         return clock.pause(msg.ms);
       case 'query': {
         if (!runner) return fail(new Error('query before start'));
-        const report = runner.report(true);
+        let report: ProgressReport;
+        try {
+          report = runner.report(true);
+        } catch (err) {
+          return fail(err);
+        }
         return post({ v: PROTOCOL_VERSION, type: 'status', queryId: msg.queryId, report }, buffersOf(report));
       }
     }

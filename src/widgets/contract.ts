@@ -91,6 +91,8 @@ export interface DemoSetup<P, S> {
   train(job: TrainingJobSpec, onReport?: (report: ProgressReport) => void, signal?: AbortSignal): Promise<JobResult | null>;
   /** Cancels this demo's training jobs now (a pause button): their promises resolve null; work since their last report is dropped. */
   stopTraining(): void;
+  /** A dismissible line in the demo's box for something the viewer should know (a typed text the browser would not store). */
+  note(text: string): void;
 }
 
 /** One frame of the clock, as draw sees it. */

@@ -6,6 +6,8 @@ import { pageBackend, type Tf } from './tf-loader.ts';
 import { DemoTraining } from './training-jobs.ts';
 import { describeDemo } from './describe.ts';
 import { controlBar, demoCanvas, resizeDemoCanvas, stackCanvas, type DemoCanvas } from './ui.ts';
+import { describeNonFinite, nonFinitePath } from './finite.ts';
+import { TrainingDiverged } from '../training/divergence.ts';
 
 /**
  * Canvas text uses whatever font is loaded at the moment it is drawn and is never redrawn
@@ -64,6 +66,13 @@ export interface HostOptions {
   metBefore?: (challengeId: string) => boolean;
   /** Driver: a challenge is met by the state shown now. */
   onChallengeMet?: (challengeId: string) => void;
+  /**
+   * Driver: the error box's buttons. `kept` mounts the demo again from its last committed
+   * state (the one before the failure), `initial` from its defaults.
+   */
+  onRestart?: (id: string, from: 'kept' | 'initial') => void;
+  /** Driver: the demo stopped with this message (sent to the clone, which shows it over its last picture). */
+  onFail?: (id: string, text: string) => void;
 }
 
 /** The height of one row of controls with its margins (widgets.css, .demo-controls). */
@@ -157,8 +166,11 @@ export class DemoHost implements ClockClient {
         this.progress(null);
       }
       if (this.disposed) return;
-      const restored = this.state === undefined ? null : this.canParse(this.state);
+      const restored = this.state === undefined ? null : this.admissible(this.canParse(this.state));
       let state: unknown = restored ?? spec.initialState(this.options.params);
+      // A state that was kept (a bookmark, the other window, an earlier mount) and cannot be used is said, not silently dropped.
+      const refused = this.state !== undefined && restored === null;
+      if (refused) this.note(`The saved state of this demo could not be used (${this.stateProblem(this.state)}); it starts from its defaults.`);
       this.state = state as Json;
 
       const bar = controlBar(this.body);
@@ -197,7 +209,7 @@ export class DemoHost implements ClockClient {
         stage,
         state: () => state,
         update: (next) => {
-          if (role !== 'driver' || this.disposed || next === state) return;
+          if (role !== 'driver' || this.disposed || next === state || !this.finite(next)) return;
           state = next;
           this.changed(next);
           this.commit();
@@ -229,6 +241,7 @@ export class DemoHost implements ClockClient {
           return this.training.run(job, (report) => this.guard(() => onReport?.(report)), signal);
         },
         stopTraining: () => this.training.cancelAll(),
+        note: (text) => this.note(text),
       };
       this.currentState = () => state;
       this.setCurrentState = (s) => {
@@ -242,6 +255,8 @@ export class DemoHost implements ClockClient {
       this.parts = parts;
       this.module = module;
       this.setStep(parts.step?.(state) ?? this.step);
+      // The refused state leaves the runtime, the clone and the URL too.
+      if (refused && role === 'driver') this.commit();
       this.controls = (parts.controls ?? []).map((c) => bindControl(c, () => state, (next) => context.update(next)));
       for (const c of this.controls) {
         bar.append(c.element);
@@ -308,11 +323,12 @@ export class DemoHost implements ClockClient {
     if (this.status !== 'error') this.setStatus('paused');
   }
 
-  /** A state from the driver window or a bookmark; false (and nothing changed) when it does not fit this demo's schema. */
+  /** A state from the driver window or a bookmark; false (and nothing changed) when it does not fit this demo's schema or holds a number that is not finite. */
   applyState(state: Json, step: number): boolean {
     const parsed = this.canParse(state);
     // A state this demo cannot read (another version, a hostile window) must not replace the last good one.
     if (parsed === null) return false;
+    if (this.parts && !this.finite(parsed)) return false;
     this.state = state;
     this.setStep(step);
     if (!this.parts) return true;
@@ -390,6 +406,7 @@ export class DemoHost implements ClockClient {
           if (elapsed > 0) this.sinceReducedStep = 0;
         }
         const next = elapsed > 0 ? parts.tick(state, elapsed) : state;
+        if (next !== state && !this.finite(next)) return;
         if (next !== state) {
           state = next;
           this.setCurrentState(next);
@@ -495,11 +512,13 @@ export class DemoHost implements ClockClient {
       const inputs = parts.deriveFrom?.(state);
       const picture = kept !== undefined && (kept.state === state || sameInputs(kept.inputs, inputs)) ? { ...kept, state } : { state, inputs, value: parts.derive(state) };
       this.picture = picture;
+      // The headline numbers are read before drawing: a picture of a diverged model is never drawn.
+      const metric = parts.metric?.(state, picture.value);
+      if (metric && !this.finite(metric, 'metric ')) return;
       const since = this.options.reducedMotion ? Infinity : performance.now() - this.changedAt;
       parts.draw(picture.value, { state, since });
       this.redraws += 1;
       this.dirty = false;
-      const metric = parts.metric?.(state, picture.value);
       if (metric) this.root.dataset.demoMetric = JSON.stringify(metric);
       this.describe(metric, state);
     });
@@ -550,6 +569,57 @@ export class DemoHost implements ClockClient {
     this.root.setAttribute('aria-busy', fraction === null ? 'false' : 'true');
   }
 
+  /**
+   * Whether a state (or metric) holds only finite numbers. One that does not means the model
+   * diverged: the demo stops there, in its error box, and keeps its last good state.
+   */
+  private finite(value: unknown, label = ''): boolean {
+    const path = nonFinitePath(value);
+    if (path === null) return true;
+    this.fail(new TrainingDiverged(this.step, `${label}${path} is ${describeNonFinite(value, path)}`));
+    return false;
+  }
+
+  /** The state if it holds only finite numbers, else null (a bookmark with an overflowed weight). */
+  private admissible(state: unknown): unknown {
+    return state !== null && nonFinitePath(state) === null ? state : null;
+  }
+
+  /** Why a kept state was refused, in a few words. */
+  private stateProblem(state: unknown): string {
+    if (this.canParse(state) === null) return 'it does not fit this demo';
+    const path = nonFinitePath(state);
+    return path === null ? 'unknown problem' : `${path} is ${describeNonFinite(state, path)}`;
+  }
+
+  /** Follower: the presenter's demo stopped (the message) or runs again (null); this window keeps its last picture. */
+  presenterNote(text: string | null): void {
+    if (text === null) this.root.querySelector(':scope > .demo-note')?.remove();
+    else this.note(`In the presenter window: ${text}`);
+  }
+
+  /** A line in the demo's box, over the foot of its picture: something the viewer should know happened. */
+  note(text: string): void {
+    let line = this.root.querySelector<HTMLElement>(':scope > .demo-note');
+    if (!line) {
+      line = document.createElement('div');
+      line.className = 'demo-note';
+      line.setAttribute('role', 'status');
+      const close = document.createElement('button');
+      close.type = 'button';
+      close.className = 'demo-note-close';
+      close.textContent = '×';
+      close.title = 'Dismiss';
+      close.setAttribute('aria-label', 'Dismiss this note');
+      close.addEventListener('click', () => line?.remove());
+      const span = document.createElement('span');
+      line.append(span, close);
+      this.root.prepend(line);
+    }
+    const span = line.querySelector('span');
+    if (span) span.textContent = text;
+  }
+
   private guard(fn: () => void): void {
     try {
       fn();
@@ -571,17 +641,52 @@ export class DemoHost implements ClockClient {
     }
   }
 
-  /** The demo's error stays inside its own box; the deck and other demos go on. */
+  /**
+   * The demo's error stays inside its own box; the deck and other demos go on. The box says
+   * what happened and, in the driving window, offers to start again from the last committed
+   * state or from the defaults (the runtime keeps the state either way).
+   */
   fail(error: unknown): void {
+    if (this.status === 'error' || this.disposed) return;
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`demo ${this.options.id} failed:`, error);
+    const diverged = error instanceof TrainingDiverged;
+    // Divergence is the model's behaviour, not a bug of the page: a warning, not an error.
+    if (diverged) console.warn(`demo ${this.options.id}: ${message}`);
+    else console.error(`demo ${this.options.id} failed:`, error);
     unsubscribe(this);
     this.setStatus('error');
     this.progress(null);
     const box = document.createElement('div');
     box.className = 'demo-error';
     box.setAttribute('role', 'alert');
-    box.textContent = `${this.options.id}: demo "${this.options.spec.name}" failed: ${message}`;
+    if (diverged) box.dataset.diverged = String(error.step);
+    const text = document.createElement('p');
+    text.className = 'demo-error-text';
+    text.textContent = diverged
+      ? `${this.options.id}: ${message}. Training stopped; the demo keeps its state from step ${this.step}.`
+      : `${this.options.id}: demo "${this.options.spec.name}" failed: ${message}`;
+    box.append(text);
+    if (this.options.role === 'driver') this.options.onFail?.(this.options.id, text.textContent ?? '');
+    const restart = this.options.onRestart;
+    if (restart && this.options.role === 'driver') {
+      const actions = document.createElement('p');
+      actions.className = 'demo-error-actions';
+      const button = (label: string, title: string, from: 'kept' | 'initial') => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'demo-button';
+        b.textContent = label;
+        b.title = title;
+        b.addEventListener('click', () => restart(this.options.id, from));
+        return b;
+      };
+      actions.append(
+        button(this.step > 0 ? `restart from step ${this.step}` : 'restart', 'Mount the demo again from the state it kept', 'kept'),
+        ' ',
+        button('reset', 'Start the demo again from its defaults', 'initial'),
+      );
+      box.append(actions);
+    }
     this.body.replaceChildren(box);
     this.release();
   }

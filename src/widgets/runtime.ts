@@ -3,9 +3,10 @@ import { DemoHost } from './demo-host.ts';
 import { demoSpec, loadDemo } from './registry.ts';
 import type { ParamValues } from './schema.ts';
 import { openSyncChannel, type SyncChannel } from './sync.ts';
-import { loadTf, loseWebglContextForTesting, onBackendChange, onBackendLost, tfLoaded } from './tf-loader.ts';
-import { liveTrainingWorkers } from './training-jobs.ts';
-import { writeStatesToLocation } from './url-state.ts';
+import { loadTf, loseWebglContextForTesting, onBackendChange, onBackendLosing, onBackendLost, pageBackend, tfLoaded } from './tf-loader.ts';
+import { injectTrainingFault, liveTrainingWorkers } from './training-jobs.ts';
+import { urlStateProblem, writeStatesToLocation } from './url-state.ts';
+import { showPageNotice } from './page-notice.ts';
 import { quietTraining } from '../training/quiet.ts';
 
 /** Where met challenges are kept (the student's progress), keyed by demo id and challenge id. */
@@ -55,6 +56,8 @@ export class DemoRuntime {
   private readonly snapshots = new Map<string, string>();
   /** Each kept snapshot's alt text: what its demo showed when it was taken. */
   private readonly snapshotAlts = new Map<string, string>();
+  /** Why a demo stopped: the driver's own failures (sent to the clone), or in the clone those it was sent. */
+  private readonly notes = new Map<string, string>();
   private readonly sync: SyncChannel;
   private readonly reducedMotion: boolean;
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
@@ -83,11 +86,28 @@ export class DemoRuntime {
       },
       onHello: () => {
         for (const [id, { state, step }] of this.states) this.sync.sendState(id, state, step);
+        for (const [id, text] of this.notes) this.sync.sendNote(id, text);
+      },
+      onNote: (id, text) => {
+        if (text === null) this.notes.delete(id);
+        else this.notes.set(id, text);
+        this.mounted.get(id)?.presenterNote(text);
       },
       onPaired: (paired) => showWaitingMark(!paired),
     });
-    onBackendLost(() => this.remountTfjsDemos());
-    onBackendChange((backend) => showBackendInHelp(`TensorFlow.js backend: ${backend.name} (${backend.reason})`));
+    // The TensorFlow.js demos stop at once (keeping their states) and mount again on the next backend.
+    onBackendLosing(() => this.unmountTfjsDemos());
+    onBackendLost((lost) => {
+      this.showSlide(this.deck.currentIndex());
+      const now = pageBackendName();
+      showPageNotice('backend', `${lost === 'webgl' ? 'WebGL lost its context' : `${lost} stopped`}: the demos go on with TensorFlow.js on ${now ?? 'the next backend'}, from their last state.`);
+    });
+    const problem = urlStateProblem();
+    if (problem) showPageNotice('url-state', `This link's demo state could not be read: ${problem}. The demos start from their defaults.`);
+    onBackendChange((backend) => {
+      showBackendInHelp(`TensorFlow.js backend: ${backend.name} (${backend.reason})`);
+      if (backend.fallback) showPageNotice('backend', `TensorFlow.js runs on ${backend.name} instead: ${backend.fallback}.`);
+    });
     deck.onShow((index) => this.showSlide(index));
     // A key press outside a demo may change the slide: training steps aside for its frames.
     window.addEventListener('keydown', (e) => e.target instanceof Element && e.target.closest('.demo-root') === null && quietTraining(SLIDE_CHANGE_QUIET_MS), { capture: true });
@@ -122,6 +142,15 @@ export class DemoRuntime {
   async loseWebglContext(): Promise<boolean> {
     if (!tfLoaded()) return false;
     return loseWebglContextForTesting(await loadTf());
+  }
+
+  /**
+   * Fault injection for tests and for showing what the deck does: 'diverge' makes the next
+   * training job read a NaN loss from its third step on; 'crash' makes the training workers
+   * alive now fail as an uncaught exception would.
+   */
+  injectTrainingFault(kind: 'diverge' | 'crash'): Promise<void> {
+    return injectTrainingFault(kind);
   }
 
   /** Training workers still alive (0 when no demo trains): for checking that jobs end with their slide. */
@@ -202,6 +231,8 @@ export class DemoRuntime {
       return undefined;
     }
     const saved = this.states.get(id);
+    // A demo mounted afresh in the driver runs again: the clone drops the note of its last failure.
+    if (this.deck.role === 'driver' && this.notes.delete(id)) this.sync.sendNote(id, null);
     const demo = new DemoHost({
       id,
       spec,
@@ -216,12 +247,19 @@ export class DemoRuntime {
       challenges: challengesOf(host),
       metBefore: (challengeId) => this.record?.metBefore(id, challengeId) ?? false,
       onChallengeMet: (challengeId) => this.record?.recordMet(id, challengeId),
+      onFail: (demoId, text) => {
+        this.notes.set(demoId, text);
+        this.sync.sendNote(demoId, text);
+      },
+      onRestart: (demoId, from) => this.restart(demoId, from, spec.initialState(JSON.parse(host.dataset.demoParams ?? '{}') as ParamValues) as Json),
     });
     this.mounted.set(id, demo);
     host.replaceChildren(demo.root);
     demo.ready = demo.start().then(() => {
       const latest = this.states.get(id);
       if (latest && this.deck.role === 'follower') demo.applyState(latest.state, latest.step);
+      const note = this.notes.get(id);
+      if (note !== undefined && this.deck.role === 'follower') demo.presenterNote(note);
     });
     return demo;
   }
@@ -318,17 +356,43 @@ export class DemoRuntime {
     }, URL_WRITE_DELAY_MS);
   }
 
-  /** After a lost WebGL context the page has moved to the next backend; the TensorFlow.js demos restart on it from their last state. */
-  private remountTfjsDemos(): void {
-    const index = this.deck.currentIndex();
+  /**
+   * The error box's buttons: the demo is mounted again, from the state it kept (its last
+   * committed one) or from its defaults, which the clone and the URL then follow too.
+   */
+  private restart(id: string, from: 'kept' | 'initial', initial: Json): void {
+    const demo = this.mounted.get(id);
+    if (!demo) return;
+    const host = demo.root.parentElement;
+    this.notes.delete(id);
+    this.sync.sendNote(id, null);
+    if (from === 'initial') {
+      this.states.set(id, { state: initial, step: 0 });
+      this.sync.sendState(id, initial, 0);
+      this.writeUrlSoon();
+    }
+    // 'kept': the runtime's copy is the last committed state, from before the failure.
+    demo.dispose();
+    this.mounted.delete(id);
+    if (host) this.mountInto(host);
+  }
+
+  /**
+   * A lost WebGL context: the TensorFlow.js demos are freed at once, before anything runs on
+   * the lost context or on the next backend while it starts, and mounted again (from their
+   * last state) once it runs.
+   */
+  private unmountTfjsDemos(): void {
     for (const [id, demo] of [...this.mounted]) {
       if (!demo.isTfjs()) continue;
       if (demo.state !== undefined) this.states.set(id, { state: demo.state, step: demo.step });
-      demo.dispose();
-      this.mounted.delete(id);
+      this.dispose(id);
     }
-    this.showSlide(index);
   }
+}
+
+function pageBackendName(): string | null {
+  return pageBackend()?.name ?? null;
 }
 
 /** The challenges a placement shows (its fence's `challenge:` line). */

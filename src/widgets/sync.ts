@@ -30,13 +30,16 @@ type Envelope = { ns: typeof SYNC_NAMESPACE; v: typeof SYNC_VERSION };
 export type SyncMessage =
   | (Envelope & { type: 'state'; id: string; state: Json; step: number; sentAt: number })
   | (Envelope & { type: 'hello' })
-  | (Envelope & { type: 'beat' });
+  | (Envelope & { type: 'beat' })
+  /** A demo of the driver stopped (diverged, failed) and says why; null: it runs again. */
+  | (Envelope & { type: 'note'; id: string; text: string | null });
 
 export function isSyncMessage(data: unknown): data is SyncMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Record<string, unknown>;
   if (m.ns !== SYNC_NAMESPACE || m.v !== SYNC_VERSION) return false;
   if (m.type === 'hello' || m.type === 'beat') return true;
+  if (m.type === 'note') return typeof m.id === 'string' && (m.text === null || (typeof m.text === 'string' && m.text.length <= 2000));
   return m.type === 'state' && typeof m.id === 'string' && typeof m.step === 'number' && Number.isFinite(m.step) && typeof m.sentAt === 'number' && 'state' in m;
 }
 
@@ -49,6 +52,7 @@ const envelope = { ns: SYNC_NAMESPACE, v: SYNC_VERSION } as const;
 
 export interface SyncChannel {
   sendState(id: string, state: Json, step: number): void;
+  sendNote(id: string, text: string | null): void;
   close(): void;
 }
 
@@ -58,6 +62,8 @@ export interface SyncOptions {
   /** Driver: a clone said hello but this window holds no clone (it was reloaded): take it as the paired window. */
   adopt?: (win: Window) => void;
   onState: (id: string, state: Json, step: number, sentAt: number) => void;
+  /** Follower: the driver's demo stopped and says why (null: it runs again). */
+  onNote?: (id: string, text: string | null) => void;
   /** Driver: the follower (re)joined; send it everything. */
   onHello: () => void;
   /** Follower: whether a driver is heard. */
@@ -98,6 +104,7 @@ export function openSyncChannel(options: SyncOptions): SyncChannel {
     lastHeard = Date.now();
     setPaired(true);
     if (msg.type === 'state') options.onState(msg.id, msg.state, msg.step, msg.sentAt);
+    else if (msg.type === 'note') options.onNote?.(msg.id, msg.text);
   };
   window.addEventListener('message', listener);
 
@@ -128,6 +135,10 @@ export function openSyncChannel(options: SyncOptions): SyncChannel {
       if (lastSent.get(id) === key) return;
       lastSent.set(id, key);
       post(partner, { ...envelope, type: 'state', id, state, step, sentAt: Date.now() });
+    },
+    sendNote(id, text) {
+      if (options.role !== 'driver') return;
+      post(options.pairedWindow(), { ...envelope, type: 'note', id, text });
     },
     close() {
       clearInterval(timer);

@@ -10,12 +10,19 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 export interface PageBackend {
   name: BackendName;
   reason: string;
+  /** Backends that were tried first and failed, and how ("wasm failed to start"): the page says so. */
+  fallback?: string;
 }
 
 let tfPromise: Promise<Tf> | null = null;
 let chosen: PageBackend | null = null;
 const failed = new Map<BackendName, string>();
 let lostListener: ((backend: BackendName) => void) | null = null;
+let losingListener: ((backend: BackendName) => void) | null = null;
+/** While the page moves to another backend (a lost context), loadTf waits for it. */
+let switching: Promise<unknown> | null = null;
+/** The wasm binaries' addresses, checked before the wasm backend starts. */
+let wasmUrls: string[] = [];
 const changeListeners = new Set<(backend: PageBackend) => void>();
 
 /** `?backend=cpu` (or wasm, webgl) forces that backend. */
@@ -65,11 +72,17 @@ export function loadTf(): Promise<Tf> {
   tfPromise ??= (async () => {
     const [tf, wasm, { WASM_PATHS }] = await Promise.all([import('@tensorflow/tfjs'), import('@tensorflow/tfjs-backend-wasm'), import('./tf-wasm-urls.ts')]);
     wasm.setWasmPaths(WASM_PATHS, true);
+    wasmUrls = [...new Set(Object.values(WASM_PATHS))];
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await choosePageBackend(tf);
     return tf;
   })();
-  return tfPromise;
+  const moving = switching;
+  if (!moving) return tfPromise;
+  return tfPromise.then(async (tf) => {
+    await moving;
+    return tf;
+  });
 }
 
 export function tfLoaded(): boolean {
@@ -80,8 +93,14 @@ export function pageBackend(): PageBackend | null {
   return chosen;
 }
 
+/** After a backend was lost, once the page runs on the next one. */
 export function onBackendLost(listener: (backend: BackendName) => void): void {
   lostListener = listener;
+}
+
+/** At once when a backend is lost, before the next one starts: nothing may run TensorFlow.js in between. */
+export function onBackendLosing(listener: (backend: BackendName) => void): void {
+  losingListener = listener;
 }
 
 /** The help overlay's line follows the page's backend. */
@@ -97,19 +116,36 @@ export async function choosePageBackend(tf: Tf): Promise<PageBackend> {
   for (const option of plan) {
     if (failed.has(option.name)) continue;
     try {
+      if (option.name === 'wasm') await checkWasmBinaries();
       const ok = await tf.setBackend(option.name);
       if (!ok) throw new Error(`${option.name} did not start`);
       await tf.ready();
       if (option.name === 'webgl') watchWebglContext(tf);
       const reasons = [...failed].map(([name, why]) => `${name} ${why}`);
-      chosen = { name: option.name, reason: reasons.length ? `${option.reason}; ${reasons.join('; ')}` : option.reason };
+      chosen = reasons.length ? { name: option.name, reason: `${option.reason}; ${reasons.join('; ')}`, fallback: reasons.join('; ') } : { name: option.name, reason: option.reason };
       for (const l of changeListeners) l(chosen);
       return chosen;
-    } catch {
-      failed.set(option.name, 'failed to start');
+    } catch (error) {
+      failed.set(option.name, error instanceof MissingBinary ? `failed to start: ${error.message}` : 'failed to start');
     }
   }
   throw new Error('no TensorFlow.js backend could start (tried webgl, wasm and cpu)');
+}
+
+class MissingBinary extends Error {}
+
+/**
+ * The wasm backend's loader never settles when its binary does not arrive (a 404 makes it
+ * call a function its minified build does not have), so the page would wait forever: the
+ * binaries are asked for first, and a missing one skips the backend. Inlined binaries
+ * (data: URLs, the single-file build) cannot be missing.
+ */
+async function checkWasmBinaries(): Promise<void> {
+  for (const url of wasmUrls) {
+    if (url.startsWith('data:')) continue;
+    const response = await fetch(url, { method: 'HEAD', credentials: 'same-origin' });
+    if (!response.ok) throw new MissingBinary(`its binary could not be loaded (HTTP ${response.status})`);
+  }
 }
 
 function watchWebglContext(tf: Tf): void {
@@ -120,7 +156,16 @@ function watchWebglContext(tf: Tf): void {
     'webglcontextlost',
     () => {
       failed.set('webgl', 'lost its context');
-      void choosePageBackend(tf).then(() => lostListener?.('webgl'));
+      losingListener?.('webgl');
+      const next = choosePageBackend(tf);
+      switching = next;
+      void next.then(
+        () => {
+          switching = null;
+          lostListener?.('webgl');
+        },
+        () => (switching = null),
+      );
     },
     { once: true },
   );

@@ -45,6 +45,11 @@ export class DemoTraining {
   }
 }
 
+/** See TrainingHost.injectFault: the page's host (loaded if need be) takes the fault. */
+export async function injectTrainingFault(kind: 'diverge' | 'crash'): Promise<void> {
+  (await trainingHost()).injectFault(kind);
+}
+
 /** Live workers of the page's host (0 before any training), for tests and the soak benchmark. */
 export async function liveTrainingWorkers(): Promise<number> {
   return host ? (await host).liveWorkers : 0;

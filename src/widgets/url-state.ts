@@ -6,8 +6,12 @@ import type { Json } from './contract.ts';
  * States larger than MAX_URL_STATE are left out of the URL.
  */
 export const MAX_URL_STATE = 2000;
-/** A hash carrying more than the deck ever writes was not written by it: it is not decoded at all. */
-const MAX_READ_STATE = 2 * MAX_URL_STATE;
+/**
+ * The longest state part a bookmark may carry when read: twice what this deck writes. A
+ * longer one was not written by it (a link mangled or made to stall the page) and is refused
+ * before it is decoded.
+ */
+export const MAX_URL_STATE_READ = 2 * MAX_URL_STATE;
 const SEPARATOR = '~';
 
 export function encodeStates(states: Record<string, Json>): string {
@@ -19,7 +23,7 @@ export function encodeStates(states: Record<string, Json>): string {
 }
 
 export function decodeStates(encoded: string): Record<string, Json> | null {
-  if (encoded.length > MAX_READ_STATE) return null;
+  if (encoded.length > MAX_URL_STATE_READ) return null;
   try {
     const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
@@ -30,11 +34,35 @@ export function decodeStates(encoded: string): Record<string, Json> | null {
   }
 }
 
-/** Splits `#12~abc` into remark's part and the demo states. */
+/** Splits `#12~abc` into remark's part and the demo states (null when there are none or they cannot be read). */
 export function splitHash(hash: string): { slide: string; states: Record<string, Json> | null } {
+  const { slide, states } = readHash(hash);
+  return { slide, states };
+}
+
+/**
+ * Splits `#12~abc` into remark's part and the demo states, and says why states that are
+ * there could not be read: the viewer of a damaged bookmark is told, and the demos start
+ * from their defaults.
+ */
+export function readHash(hash: string): { slide: string; states: Record<string, Json> | null; problem: string | null } {
   const i = hash.indexOf(SEPARATOR);
-  if (i < 0) return { slide: hash, states: null };
-  return { slide: hash.slice(0, i), states: decodeStates(hash.slice(i + 1)) };
+  if (i < 0) return { slide: hash, states: null, problem: null };
+  const slide = hash.slice(0, i);
+  const encoded = hash.slice(i + 1);
+  if (encoded.length > MAX_URL_STATE_READ) {
+    return { slide, states: null, problem: `its demo state is ${encoded.length.toLocaleString('en')} characters long, more than the ${MAX_URL_STATE_READ.toLocaleString('en')} this deck reads` };
+  }
+  if (encoded === '') return { slide, states: null, problem: null };
+  const states = decodeStates(encoded);
+  return { slide, states, problem: states === null ? 'its demo state is not one this deck wrote (damaged or cut short)' : null };
+}
+
+let locationProblem: string | null = null;
+
+/** Why the page's bookmark carried demo states that could not be read, or null (see takeStatesFromLocation). */
+export function urlStateProblem(): string | null {
+  return locationProblem;
 }
 
 export function joinHash(slideHash: string, states: Record<string, Json>): string {
@@ -48,7 +76,8 @@ export function joinHash(slideHash: string, states: Record<string, Json>): strin
  * named "12~…"), leaving remark's own part.
  */
 export function takeStatesFromLocation(): Record<string, Json> {
-  const { slide, states } = splitHash(location.hash);
+  const { slide, states, problem } = readHash(location.hash);
+  locationProblem = problem;
   if (states !== null || location.hash.includes(SEPARATOR)) {
     history.replaceState(null, '', `${location.pathname}${location.search}${slide}`);
   }
