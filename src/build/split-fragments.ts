@@ -40,9 +40,10 @@ export function pendingFigure(index: number): string {
 }
 
 /**
- * Keeps in the page's first chunk only what its first `eagerSlides` slides show, and the
- * demo placements (the runtime finds demos by them). Everything else (formulas, notes,
- * code and exercises of later slides, and every figure, a third of the text) moves to a
+ * Keeps in the page's first chunk only what its first `eagerSlides` slides show, the demo
+ * placements (the runtime finds demos by them) and the code blocks (remark lays out their
+ * lines as it builds the slides). Everything else (formulas, notes and exercises of later
+ * slides, and every figure, a third of the text) moves to a
  * chunk loaded after the first paint, or at once when a later slide is the one shown.
  */
 export function splitFragments(deck: Pick<CompiledDeck, 'markdown' | 'fragments' | 'fragmentKinds'>, eagerSlides: number): FragmentSplit {
@@ -50,7 +51,9 @@ export function splitFragments(deck: Pick<CompiledDeck, 'markdown' | 'fragments'
   const later: Record<number, string> = {};
   const eager = deck.fragments.map((html, i) => {
     const kind = deck.fragmentKinds[i];
-    if (kind === 'demo') return html;
+    // remark turns a code block's lines into its own line elements (`*` marks, highlighted
+    // spans) when it builds the slides: code filled in later would miss that, so it ships now.
+    if (kind === 'demo' || kind === 'code') return html;
     const early = (first.get(i) ?? Infinity) < eagerSlides;
     if (early && kind !== 'figure') return html;
     later[i] = html;

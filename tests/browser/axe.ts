@@ -36,9 +36,22 @@ export async function audit(page: Page, include: readonly string[] = []): Promis
     type AxeNode = { impact?: string; target: unknown[]; html: string };
     type AxeResult = { id: string; impact?: string; help: string; nodes: AxeNode[] };
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeResult[] }> } }).axe;
-    const present = selectors.filter((s) => document.querySelector(s));
-    const context = present.length ? { include: present.map((s) => [s]) } : document;
-    const { violations } = await axe.run(context, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const options = { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } };
+    const run = () => {
+      const present = selectors.filter((s) => document.querySelector(s));
+      return axe.run(present.length ? { include: present.map((s) => [s]) } : document, options);
+    };
+    // A part can leave the page between finding it and axe's own lookup (the clone's "waiting"
+    // mark goes when the windows pair): look again rather than fail on a part that is gone.
+    let result: { violations: AxeResult[] } | undefined;
+    for (let attempt = 0; !result; attempt++) {
+      try {
+        result = await run();
+      } catch (err) {
+        if (attempt >= 2 || !String(err).includes('No elements found for include')) throw err;
+      }
+    }
+    const { violations } = result;
     return violations.flatMap((v) =>
       v.nodes.map((n) => ({ rule: v.id, impact: (n.impact ?? v.impact ?? 'minor') as 'minor', target: n.target.map(String).join(' >> '), html: n.html.slice(0, 160), help: v.help })),
     );

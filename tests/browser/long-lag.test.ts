@@ -32,23 +32,24 @@ describe('long-lag demo in the lecture', () => {
     await root.locator('button', { hasText: /^train$/ }).click();
     const early = await waitState<RaceState>(page, id, (s) => s.step >= 30);
     expect(early.running).toBe(true);
-    // The metric is written when the state is drawn, a frame after it changes.
-    await expect.poll(async () => (await metricOf<RaceMetric>(page)).step).toBeGreaterThanOrEqual(30);
-    const metric = await metricOf<RaceMetric>(page);
-    expect(metric.lag).toBe(5);
-    for (const v of Object.values(metric.accuracy)) expect(v).toBeGreaterThanOrEqual(0);
 
-    // Away mid-training: the job ends with the slide; back: it resumes from the kept weights.
+    // Away mid-training, at once (a quiet machine runs the 400 steps in seconds): the job ends
+    // with the slide; back: it resumes from the kept weights.
     const away = (await demoState(page, id)) as RaceState;
     await goto(page, target.url, slide - 2);
     await expect.poll(() => trainingWorkers(page), { timeout: 20_000 }).toBe(0);
     await goto(page, target.url, slide);
     await waitRunning(page);
     // Resumed from the weights kept at or before the step it had reached, not from the start.
-    const resumed = await waitState<RaceState>(page, id, (s) => s.step > away.step + 10);
+    const resumed = await waitState<RaceState>(page, id, (s) => s.step >= Math.min(400, away.step + 10));
     expect(resumed.weightsStep).toBeGreaterThanOrEqual(25);
     // Accuracy is measured every 5 steps; a state kept on leaving may fall between two measurements.
     expect(resumed.rnn.length).toBe(Math.floor(resumed.step / 5) + 1);
+    // The metric is written when the state is drawn, a frame after it changes.
+    await expect.poll(async () => (await metricOf<RaceMetric>(page)).step).toBeGreaterThanOrEqual(resumed.step);
+    const metric = await metricOf<RaceMetric>(page);
+    expect(metric.lag).toBe(5);
+    for (const v of Object.values(metric.accuracy)) expect(v).toBeGreaterThanOrEqual(0);
 
     const done = await waitState<RaceState>(page, id, (s) => !s.running, 300_000);
     expect(done.step).toBe(400);

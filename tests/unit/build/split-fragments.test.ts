@@ -34,6 +34,12 @@ describe('splitting the fragments', () => {
     expect(split.eager[4]).toBe('<b class="demo">4</b>');
   });
 
+  it('keeps the code blocks of later slides in the page: remark lays out their lines (`*` marks) as it builds the slides', () => {
+    const late = splitFragments(deck([`# a`, `# b`, `# c ${t(0)} ${t(1)}`].join('\n---\n'), ['code', 'math']), 1);
+    expect(late.eager[0]).toBe('<b class="code">0</b>');
+    expect(Object.keys(late.later).map(Number)).toEqual([1]);
+  });
+
   it('leaves placeholders for later slides, and for every figure', () => {
     expect(split.eager[1]).toBe(pendingFigure(1));
     expect(split.eager[3]).toBe(pendingFragment(3));
