@@ -147,6 +147,7 @@ export function createDeck(options: DeckOptions): Deck {
   const view = deckView(slideshow);
   pairedWindow = () => view.pairedWindow();
   showNearestSlide(slideshow);
+  makeNotesScrollableByKeyboard(options.container ?? document);
   return {
     slideshow,
     reload(markdown, fragments) {
@@ -166,6 +167,25 @@ export function createDeck(options: DeckOptions): Deck {
     continuedSlides: () => slideshow.getSlides().map((s) => s.properties.continued === 'true'),
     view: () => deckView(slideshow),
   };
+}
+
+/**
+ * Presenter mode's notes (this slide's and the next one's) scroll when they are long: a
+ * lecturer using the keyboard must be able to reach and scroll them too, so they take focus
+ * and say what they are.
+ */
+function makeNotesScrollableByKeyboard(root: ParentNode): void {
+  const areas: [string, string][] = [
+    ['.remark-notes', 'Presenter notes of this slide'],
+    ['.remark-notes-preview', 'Presenter notes of the next slide'],
+  ];
+  for (const [selector, label] of areas) {
+    for (const el of root.querySelectorAll<HTMLElement>(selector)) {
+      el.tabIndex = 0;
+      el.setAttribute('role', 'region');
+      el.setAttribute('aria-label', label);
+    }
+  }
 }
 
 function deckView(slideshow: RemarkSlideshow): DeckView {

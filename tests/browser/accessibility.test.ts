@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../scripts/lib/chrome.ts';
-import { addAxe, audit, FindingLog } from './axe.ts';
+import { addAxe, audit, FindingLog, reinstallAxe } from './axe.ts';
 import { openDeck, slideCount, waitForIndex } from './deck-page.ts';
 import { servedTarget, type Target } from './targets.ts';
 
@@ -94,6 +94,7 @@ describe('accessibility (axe-core)', () => {
     await page.keyboard.press('p');
     const [clone] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('c')]);
     await clone.waitForSelector('.remark-slides-area .remark-visible');
+    await reinstallAxe(clone);
     await page.bringToFront();
     const presenter = new FindingLog();
     const cloned = new FindingLog();

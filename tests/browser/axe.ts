@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -24,6 +25,16 @@ const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
  */
 export async function addAxe(context: BrowserContext): Promise<void> {
   await context.addInitScript({ path: AXE_SOURCE });
+}
+
+/**
+ * The clone is opened with window.open: its window first holds about:blank, where the init
+ * script ran, and keeps that Window (and axe's idea of the document) when the deck loads in
+ * it, so axe finds none of the deck's elements there. Installing axe again in the loaded page
+ * mends that (evaluated code is not subject to the page's policy either).
+ */
+export async function reinstallAxe(page: Page): Promise<void> {
+  await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
 }
 
 /**
