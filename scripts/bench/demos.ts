@@ -40,7 +40,8 @@ interface Sample {
 
 const visibleRoot = '.remark-slides-area .remark-visible .demo-root';
 
-async function demoSlides(page: Page): Promise<{ name: string; slide: number; id: string }[]> {
+/** The first slide of each demo in the deck, by its name, with its id. */
+export async function demoSlides(page: Page): Promise<{ name: string; slide: number; id: string }[]> {
   return page.evaluate(() => {
     const seen = new Set<string>();
     const out: { name: string; slide: number; id: string }[] = [];

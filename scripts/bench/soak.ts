@@ -4,6 +4,7 @@ import { launchChrome, rasterFromArgs } from '../lib/chrome.ts';
 import { removeTemp } from '../lib/cli.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median } from '../lib/stats.ts';
+import { demoSlides } from './demos.ts';
 
 /**
  * Soak: every demo kept training or animating for a long stretch, and the whole deck walked
@@ -107,21 +108,6 @@ async function measure(page: Page, cdp: CDPSession): Promise<Memory> {
   return { heapMB: median(samples.map((s) => s.heapMB)), tensors: median(samples.map((s) => s.tensors)) };
 }
 
-async function demoSlides(page: Page): Promise<DemoSlide[]> {
-  return page.evaluate(() => {
-    const seen = new Set<string>();
-    const out: { name: string; slide: number; id: string }[] = [];
-    document.querySelectorAll('.remark-slides-area .remark-slide-container').forEach((el, i) => {
-      const host = el.querySelector<HTMLElement>('.demo-host');
-      const name = host?.dataset.demo;
-      if (name && !seen.has(name)) {
-        seen.add(name);
-        out.push({ name, slide: i + 1, id: host.dataset.demoId ?? '' });
-      }
-    });
-    return out;
-  });
-}
 
 /** Presses the first button of the cycle, from `next` on, that the resting demo shows enabled. Returns the cycle position pressed, or null when busy. */
 function pressIfResting(page: Page, id: string, cycle: RegExp[], next: number): Promise<{ busy: boolean; pressed: number | null; step: number }> {
