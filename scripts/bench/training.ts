@@ -9,9 +9,9 @@ import { serveDirectory } from '../lib/static-server.ts';
 import { median, quantile } from '../lib/stats.ts';
 import { KEY_LATENCY } from './deck.ts';
 
-const RUNS = 5;
+const RUNS = 7;
 const FRAMES_MS = 3000;
-const KEY_PRESSES = 30;
+const KEY_PRESSES = 60;
 const HIDDEN = 100;
 const SEQ = 25;
 
