@@ -14,6 +14,7 @@ import { descend, randomStart, round3, type Point } from './model.ts';
 import spec, { WINDOW, lrField, seedField, thresholdField } from './schema.ts';
 import { COARSE_GRID, SURFACE_GRID, cachedSurface, lossSurface, lossSurfaceInSlices } from './surface.ts';
 import { bindSurfaceInput } from './surface-input.ts';
+import { status } from './trace-panel.ts';
 import { createView } from './view.ts';
 
 /** One gradient-descent step every STEP_MS; the heads travel between iterates at the display's rate. */
@@ -57,6 +58,13 @@ export default defineDemo(spec, ({ params, canvas, layer, role, listen, later, r
       const upto = Math.min(params.steps, s.step + ahead);
       view.draw({ plain, clipped, upto, steps: params.steps, threshold: s.threshold, start: toPoint(s.start), cursor: s.cursor ? toPoint(s.cursor) : null });
     },
+    // The text alternative says where each run stands, not only where it started.
+    metric: (s, { plain, clipped }) => ({
+      learningRate: s.lr,
+      step: s.step,
+      plainRun: status(plain, s.step),
+      clippedRun: status(clipped, s.step),
+    }),
     moving: (s) => s.playing,
     tick(s, dt) {
       elapsed += dt;

@@ -46,7 +46,8 @@ function decadeTicks(domain: [number, number]): number[] {
   return ticks;
 }
 
-function status(run: Run, upto: number): string {
+/** Where one run stands after `upto` steps, in words: its loss, or where it left the window or diverged. */
+export function status(run: Run, upto: number): string {
   if (run.divergedAt !== null && upto >= run.divergedAt) return `diverged at step ${run.divergedAt} (∞)`;
   const it = run.iterates[Math.min(upto, run.iterates.length - 1)];
   if (!it) return '';

@@ -69,6 +69,27 @@ describe('accessibility (axe-core)', () => {
     return context;
   }
 
+  it('finds a violation planted on a slide, with the hidden slides set aside during the audit and back in order after it', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await openDeck(page, `${target.url}#3`);
+    await waitSlideReady(page, 2);
+    const order = () => page.evaluate(() => [...document.querySelectorAll('.remark-slides-area > .remark-slide-container')].map((el) => el.textContent?.slice(0, 40) ?? ''));
+    const before = await order();
+    await page.evaluate(() => {
+      const faint = document.createElement('p');
+      faint.className = 'planted';
+      // On top of the slide, where it is seen whatever the slide holds.
+      faint.style.cssText = 'position: absolute; top: 8px; left: 8px; margin: 0; z-index: 5; font-size: 20px; color: #c8c8c8; background: #ffffff';
+      faint.textContent = 'Text too faint to read on a projector';
+      document.querySelector('.remark-slides-area .remark-visible .remark-slide-content')!.append(faint);
+    });
+    const findings = await audit(page, SLIDE_PARTS);
+    expect(findings.filter((f) => f.rule === 'color-contrast' && f.html.includes('planted'))).toHaveLength(1);
+    expect(await order()).toEqual(before);
+    await context.close();
+  });
+
   it('finds no serious or critical violation on any slide of the slide view', { timeout: 1_200_000 }, async () => {
     const context = await newContext();
     const page = await context.newPage();

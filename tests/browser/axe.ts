@@ -55,12 +55,32 @@ export async function audit(page: Page, include: readonly string[] = []): Promis
     // A part can leave the page between finding it and axe's own lookup (the clone's "waiting"
     // mark goes when the windows pair): look again rather than fail on a part that is gone.
     let result: { violations: AxeResult[] } | undefined;
-    for (let attempt = 0; !result; attempt++) {
-      try {
-        result = await run();
-      } catch (err) {
-        if (attempt >= 2 || !String(err).includes('No elements found for include')) throw err;
+    // For every audit axe walks every element of the document (its layout grid reads each
+    // one's style), and the deck's hidden slides of formulas make that most of a scoped
+    // audit's time. Hidden slides are display:none, so nothing a scoped audit looks at
+    // depends on them: the ones without a demo are set aside while it runs and put back in
+    // place before it returns. A whole-document audit keeps them all.
+    const setAside = selectors.length
+      ? [...document.querySelectorAll('.remark-slides-area > .remark-slide-container:not(.remark-visible)')]
+          .filter((slide) => !slide.querySelector('.demo-host'))
+          .map((slide) => {
+            // An empty copy holds the slide's place, so axe's selectors (nth-child) name the
+            // same elements as in the whole page, and findings on different slides stay apart.
+            const mark = slide.cloneNode(false) as Element;
+            slide.replaceWith(mark);
+            return { mark, slide };
+          })
+      : [];
+    try {
+      for (let attempt = 0; !result; attempt++) {
+        try {
+          result = await run();
+        } catch (err) {
+          if (attempt >= 2 || !String(err).includes('No elements found for include')) throw err;
+        }
       }
+    } finally {
+      for (const { mark, slide } of setAside) mark.replaceWith(slide);
     }
     const { violations } = result;
     return violations.flatMap((v) =>

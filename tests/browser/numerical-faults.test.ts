@@ -2,10 +2,10 @@
  * Numerical faults: every demo that trains is driven to divergence, with the presenter and
  * its clone open. Demos that train through the training host get the page's fault hook
  * (the next job's loss reads NaN from its third step, as when weights overflow); the
- * vanishing demo is driven to its exploding setting (clipping's runs are checked in Node,
- * tests/unit/demos/clipping-divergence.test.ts). Each must say
- * "diverged: … at step N" in its box (and the clone over its last picture), stop, never
- * draw or print NaN, and come back with its reset.
+ * vanishing demo is driven to its exploding setting, and clipping's plain run to its largest
+ * learning rate (its many starts are checked in Node, tests/unit/demos/clipping-divergence.test.ts).
+ * Each hosted demo must say "diverged: … at step N" in its box (and the clone over its last
+ * picture), stop, never draw or print NaN, and come back with its reset.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ const HOSTED: readonly [string, RegExp][] = [
   ['bidirectional', /^train both$/],
   ['deep-rnn', /^train all three$/],
   ['sliding-window', /^train both$/],
+  ['sentiment', /^train \d+ epochs$/],
 ];
 
 let s: FaultSession;
@@ -104,5 +105,27 @@ describe('numerical faults', () => {
     expect(await demoStatus(s.page, id)).toBe('running');
     await expectNothingNonFinite(s.page, id);
     expect(await nonFiniteCanvasText(s.clone!)).toEqual([]);
+  });
+
+  it('clipping: plain descent at the largest learning rate is thrown out, says so in words, stops, and restarts', async () => {
+    const slide = await s.slideOf('clipping');
+    const id = await s.idOf('clipping');
+    await s.show(slide);
+    await sliderToMax(s.page, id, 'learning rate');
+    await expect.poll(async () => (JSON.parse(await stateText(s.page, id)) as { lr: number }).lr).toBeGreaterThanOrEqual(1.99);
+    // At this rate plain descent from the slide's first three Random starts (seeds 1 to 3)
+    // lands in the basin; the fourth (seed 4) is thrown out of the window at step 29.
+    for (let press = 0; press < 4; press++) await demoRoot(s.page, id).locator('button', { hasText: /^Random start$/ }).click();
+    await expect.poll(async () => (JSON.parse(await stateText(s.page, id)) as { seed: number }).seed).toBe(5);
+    // The run plays its steps and comes to rest at the last one.
+    await expect.poll(async () => (JSON.parse(await stateText(s.page, id)) as { playing: boolean }).playing, { timeout: 60_000 }).toBe(false);
+    const said = (page: Page) => demoRoot(page, id).locator('canvas[role="img"]').first().getAttribute('aria-label');
+    await expect.poll(() => said(s.page)).toMatch(/plain[^.;]*(left the window at step \d+|diverged at step \d+)/i);
+    await expect.poll(() => said(s.clone!)).toMatch(/plain[^.;]*(left the window at step \d+|diverged at step \d+)/i);
+    expect(await demoStatus(s.page, id)).toBe('running');
+    await expectNothingNonFinite(s.page, id);
+    expect(await nonFiniteCanvasText(s.clone!)).toEqual([]);
+    await demoRoot(s.page, id).locator('button', { hasText: /^Restart$/ }).click();
+    await expect.poll(async () => (JSON.parse(await stateText(s.page, id)) as { step: number }).step).toBeLessThan(40);
   });
 });
