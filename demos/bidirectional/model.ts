@@ -7,7 +7,8 @@
 import { initParams, refForwardSequence, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
 import type { ProgressReport, TrainerState, TrainingJobSpec } from '../../src/training/index.ts';
 import { heldOutFromExtra } from '../../src/training/trainers/held-out.ts';
-import { joinModelParams, modelParams } from '../../src/training/trainers/side-by-side-params.ts';
+import { sideBySideJob } from '../../src/training/trainers/side-by-side-job.ts';
+import { modelParams } from '../../src/training/trainers/side-by-side-params.ts';
 import { flattenWeights, unflattenWeights } from '../../src/widgets/state-weights.ts';
 import { MAX_STEPS, TEST_LINES, type BiParams, type BiState } from './schema.ts';
 import { CLASSES, matchedHidden, VOCAB } from './sizes.ts';
@@ -44,23 +45,18 @@ export function weightsOf(models: readonly ModelSpec[], state: BiState, k: numbe
 
 /** The next chunk of side-by-side training from the state's weights (null once MAX_STEPS are done). */
 export function trainingJob(models: [ModelSpec, ModelSpec], params: BiParams, state: BiState): TrainingJobSpec | null {
-  const steps = Math.min(CHUNK_STEPS, MAX_STEPS - state.step);
-  if (steps <= 0) return null;
-  return {
-    trainer: 'fused-side-by-side',
-    config: {
-      models,
-      batch: linesBatch(trainLines(state.seed, params.length)),
-      heldOut: linesBatch(testLines(state.seed, params.length)),
-      optimizer: { kind: 'adam', learningRate: LEARNING_RATE },
-      clip: { kind: 'norm', threshold: 5 },
-    },
+  return sideBySideJob({
+    models,
+    batch: linesBatch(trainLines(state.seed, params.length)),
+    heldOut: linesBatch(testLines(state.seed, params.length)),
+    learningRate: LEARNING_RATE,
     seed: state.seed,
-    ...(state.uni && state.bi ? { initial: { step: state.step, params: joinModelParams(models.map((_, k) => weightsOf(models, state, k))), extra: {} } } : {}),
-    steps,
+    step: state.step,
+    weights: state.uni && state.bi ? models.map((_, k) => weightsOf(models, state, k)) : null,
+    chunkSteps: CHUNK_STEPS,
+    maxSteps: MAX_STEPS,
     reportEvery: REPORT_EVERY,
-    snapshotEvery: REPORT_EVERY,
-  };
+  });
 }
 
 /** The state after a report: its step, both models' weights (rounded) and their held-out figures as the worker measured them. */

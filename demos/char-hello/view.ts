@@ -8,6 +8,7 @@ import { interpolatePuOr } from 'd3-scale-chromatic';
 import { CANVAS_FONT, CANVAS_MONO, PALETTE, type DemoCanvas } from '../../src/widgets/ui.ts';
 import type { HelloTrace } from './model.ts';
 import { VOCAB } from './model.ts';
+import { arrow } from '../../src/widgets/canvas-marks.ts';
 
 /** Text colours dark enough for 4.5:1 on the canvas background (the palette's green and vermillion are for marks). */
 export const RAISE = '#007a5a';
@@ -157,23 +158,6 @@ function cellBox(ctx: CanvasRenderingContext2D, x: number, y: number, w: number,
   ctx.strokeStyle = PALETTE.grid;
   ctx.lineWidth = 1;
   ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
-}
-
-function arrow(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number, colour: string): void {
-  ctx.strokeStyle = colour;
-  ctx.fillStyle = colour;
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  ctx.moveTo(x1, y1);
-  ctx.lineTo(x2, y2);
-  ctx.stroke();
-  const a = Math.atan2(y2 - y1, x2 - x1);
-  ctx.beginPath();
-  ctx.moveTo(x2, y2);
-  ctx.lineTo(x2 - 8 * Math.cos(a - 0.4), y2 - 8 * Math.sin(a - 0.4));
-  ctx.lineTo(x2 - 8 * Math.cos(a + 0.4), y2 - 8 * Math.sin(a + 0.4));
-  ctx.closePath();
-  ctx.fill();
 }
 
 /** The sampled character goes back in: a dashed curve from its score to the next input. */

@@ -7,7 +7,8 @@
  */
 import { initParams, refForwardSequence, type ModelSpec, type ParamSet } from '../../src/rnn/index.ts';
 import type { ProgressReport, TrainerState, TrainingJobSpec } from '../../src/training/index.ts';
-import { joinModelParams, modelParams } from '../../src/training/trainers/side-by-side-params.ts';
+import { sideBySideJob } from '../../src/training/trainers/side-by-side-job.ts';
+import { modelParams } from '../../src/training/trainers/side-by-side-params.ts';
 import { heldOutFromExtra, meanAccuracy } from '../../src/training/trainers/held-out.ts';
 import { flattenWeights, unflattenWeights } from '../../src/widgets/state-weights.ts';
 import { MAX_STEPS, REPORT_EVERY, type DeepParams, type DeepState } from './schema.ts';
@@ -45,23 +46,18 @@ export function weightsOf(models: readonly ModelSpec[], state: DeepState, k: num
 
 /** The next chunk of side-by-side training from the state's weights (null once MAX_STEPS are done). */
 export function trainingJob(models: ModelSpec[], params: DeepParams, state: DeepState): TrainingJobSpec | null {
-  const steps = Math.min(CHUNK_STEPS, MAX_STEPS - state.step);
-  if (steps <= 0) return null;
-  return {
-    trainer: 'fused-side-by-side',
-    config: {
-      models,
-      batch: streamsBatch(trainStreams(state.seed, params.length)),
-      heldOut: streamsBatch(testStreams(state.seed, params.length)),
-      optimizer: { kind: 'adam', learningRate: LEARNING_RATE },
-      clip: { kind: 'norm', threshold: 5 },
-    },
+  return sideBySideJob({
+    models,
+    batch: streamsBatch(trainStreams(state.seed, params.length)),
+    heldOut: streamsBatch(testStreams(state.seed, params.length)),
+    learningRate: LEARNING_RATE,
     seed: state.seed,
-    ...(state.weights ? { initial: { step: state.step, params: joinModelParams(models.map((_, k) => weightsOf(models, state, k))), extra: {} } } : {}),
-    steps,
+    step: state.step,
+    weights: state.weights ? models.map((_, k) => weightsOf(models, state, k)) : null,
+    chunkSteps: CHUNK_STEPS,
+    maxSteps: MAX_STEPS,
     reportEvery: REPORT_EVERY,
-    snapshotEvery: REPORT_EVERY,
-  };
+  });
 }
 
 const round = (v: number) => Number(v.toPrecision(5));

@@ -4,6 +4,7 @@ import { scaleSequential } from 'd3-scale';
 import { CANVAS_FONT, CANVAS_MONO, PALETTE, type DemoCanvas } from '../../src/widgets/ui.ts';
 import { CELL_LABELS } from './model.ts';
 import type { SentimentPicture } from './picture.ts';
+import { cornerAxes } from '../../src/widgets/canvas-marks.ts';
 
 /** Room above the drawing for the text box. */
 export const INPUT_BAND = 40;
@@ -134,13 +135,7 @@ function drawVerdict(ctx: CanvasRenderingContext2D, pic: SentimentPicture, extra
 
 function drawCurves(ctx: CanvasRenderingContext2D, pic: SentimentPicture, x0: number, y0: number, w: number, h: number): void {
   const left = x0 + 24, right = x0 + w - 4, top = y0 + 6, bottom = y0 + h - 14;
-  ctx.strokeStyle = PALETTE.muted;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  ctx.moveTo(left, top);
-  ctx.lineTo(left, bottom);
-  ctx.lineTo(right, bottom);
-  ctx.stroke();
+  cornerAxes(ctx, left, top, right, bottom, PALETTE.muted);
   label(ctx, '1', left - 4, top + 8, CANVAS_FONT(11), PALETTE.muted, 'right');
   label(ctx, '0', left - 4, bottom, CANVAS_FONT(11), PALETTE.muted, 'right');
   label(ctx, 'epochs', right, bottom + 13, CANVAS_FONT(11), PALETTE.muted, 'right');

@@ -4,6 +4,7 @@ import { scaleSequential } from 'd3-scale';
 import { CANVAS_FONT, CANVAS_MONO, PALETTE, type DemoCanvas } from '../../src/widgets/ui.ts';
 import type { SlidingPicture } from './picture.ts';
 import { SYMBOLS, VOCAB } from './task.ts';
+import { cornerAxes } from '../../src/widgets/canvas-marks.ts';
 
 /** One colour per window slot (Okabe–Ito), so a moved slot and its moved weights read as one. */
 export const SLOT_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.purple, PALETTE.sky] as const;
@@ -161,13 +162,7 @@ function drawLosses(ctx: CanvasRenderingContext2D, pic: SlidingPicture, x0: numb
   const top = y0 + 18, left = x0 + 30, right = x0 + w - 8, bottom = y0 + h - 4;
   const n = Math.max(2, pic.mlpLoss.length, pic.rnnLoss.length);
   const ymax = Math.max(0.8, ...pic.mlpLoss, ...pic.rnnLoss);
-  ctx.strokeStyle = PALETTE.muted;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  ctx.moveTo(left, top);
-  ctx.lineTo(left, bottom);
-  ctx.lineTo(right, bottom);
-  ctx.stroke();
+  cornerAxes(ctx, left, top, right, bottom, PALETTE.muted);
   text(ctx, ymax.toFixed(1), left - 4, top + 8, CANVAS_FONT(11), PALETTE.muted, 'right');
   text(ctx, '0', left - 4, bottom, CANVAS_FONT(11), PALETTE.muted, 'right');
   const line = (vals: number[], colour: string, label: string) => {

@@ -2,6 +2,7 @@ import { interpolatePuOr, interpolateViridis } from 'd3-scale-chromatic';
 import { scaleLinear, scaleSequential } from 'd3-scale';
 import { CANVAS_FONT, CANVAS_MONO, PALETTE, type DemoCanvas } from '../../src/widgets/ui.ts';
 import type { UnrollTrace } from './model.ts';
+import { arrow } from '../../src/widgets/canvas-marks.ts';
 
 /** Colours of the three shared matrices: the same colour at every step says "same weights". */
 export const MATRIX_COLOURS = { in: PALETTE.blue, rec: PALETTE.vermillion, out: PALETTE.green } as const;
@@ -69,9 +70,9 @@ export function drawUnroll(c: DemoCanvas, input: DrawInput): HitBox[] {
     if (alpha < 0.02) continue;
     ctx.globalAlpha = alpha;
     const x = xOf(k) - strip / 2;
-    if (k > 0 && unfold > 0.5) arrow(ctx, xOf(k - 1) + strip / 2 + 2, yState + (H * cell) / 2, x - 2, yState + (H * cell) / 2, MATRIX_COLOURS.rec, 'W_rec');
-    arrow(ctx, x + strip / 2, yIn - 2, x + strip / 2, yState + H * cell + 2, MATRIX_COLOURS.in, k === t || unfold > 0.9 ? 'W_in' : '');
-    arrow(ctx, x + strip / 2, yState - 2, x + strip / 2, yOut + V * cell + 2, MATRIX_COLOURS.out, k === t || unfold > 0.9 ? 'U' : '');
+    if (k > 0 && unfold > 0.5) labelledArrow(ctx, xOf(k - 1) + strip / 2 + 2, yState + (H * cell) / 2, x - 2, yState + (H * cell) / 2, MATRIX_COLOURS.rec, 'W_rec');
+    labelledArrow(ctx, x + strip / 2, yIn - 2, x + strip / 2, yState + H * cell + 2, MATRIX_COLOURS.in, k === t || unfold > 0.9 ? 'W_in' : '');
+    labelledArrow(ctx, x + strip / 2, yState - 2, x + strip / 2, yOut + V * cell + 2, MATRIX_COLOURS.out, k === t || unfold > 0.9 ? 'U' : '');
     for (let v = 0; v < V; v++) {
       const p = trace.probs[k]![v]!;
       cellRect(ctx, x, yOut + v * cell, strip, cell, probColour(p), v === trace.targets[k]);
@@ -137,21 +138,9 @@ function argmax(v: readonly number[]): number {
   return best;
 }
 
-function arrow(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number, colour: string, label: string): void {
-  ctx.strokeStyle = colour;
-  ctx.fillStyle = colour;
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  ctx.moveTo(x1, y1);
-  ctx.lineTo(x2, y2);
-  ctx.stroke();
-  const a = Math.atan2(y2 - y1, x2 - x1);
-  ctx.beginPath();
-  ctx.moveTo(x2, y2);
-  ctx.lineTo(x2 - 8 * Math.cos(a - 0.4), y2 - 8 * Math.sin(a - 0.4));
-  ctx.lineTo(x2 - 8 * Math.cos(a + 0.4), y2 - 8 * Math.sin(a + 0.4));
-  ctx.closePath();
-  ctx.fill();
+/** An arrow with its weight's name beside it (above a horizontal arrow, right of a vertical one). */
+function labelledArrow(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number, colour: string, label: string): void {
+  arrow(ctx, x1, y1, x2, y2, colour);
   if (label) {
     ctx.font = CANVAS_FONT(13.5, 700);
     ctx.textAlign = 'left';

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoState, liveRoot } from './demo-helpers.ts';
-import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metric, metricStep, openPresenterWithClone, press, showDemo, slideOf, type Session } from './training-demo-check.ts';
+import { demoState, liveRoot, metricOf } from './demo-helpers.ts';
+import { openPresenterSession, type LectureSession } from './presenter-session.ts';
+import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metricStep, press, slideOf } from './training-demo-check.ts';
 
 const ID = 'bidirectional-live';
 
 describe('bidirectional demo', () => {
-  let s: Session;
+  let s: LectureSession;
   let slide: number;
 
   beforeAll(async () => {
-    s = await openPresenterWithClone();
+    s = await openPresenterSession();
     slide = await slideOf(s.page, ID);
   });
 
@@ -19,13 +20,13 @@ describe('bidirectional demo', () => {
 
   it('trains both models in the worker, resumes after moving away, shows the gap, matches in the clone and unmounts clean', async () => {
     expect(slide).toBeGreaterThan(0);
-    await showDemo(s, slide);
+    await s.show(slide);
     expect(await liveRoot(s.page).getAttribute('data-demo')).toBe('bidirectional');
-    expect(await metric(s.page)).toMatchObject({ step: 0, training: false });
+    expect(await metricOf(s.page)).toMatchObject({ step: 0, training: false });
     await press(s.page, /^train both$/);
     // The metric follows training step by step: each report is a new state.
     await expect.poll(() => metricStep(s.page), { timeout: 120_000 }).toBeGreaterThan(0);
-    const m = (await metric(s.page)) as { uni: { loss: number; accuracy: number }; bi: { loss: number; accuracy: number } };
+    const m = (await metricOf(s.page)) as { uni: { loss: number; accuracy: number }; bi: { loss: number; accuracy: number } };
     for (const model of [m.uni, m.bi]) {
       expect(Number.isFinite(model.loss)).toBe(true);
       expect(model.accuracy).toBeGreaterThan(0);
@@ -34,7 +35,7 @@ describe('bidirectional demo', () => {
     await expect.poll(() => metricStep(s.page), { timeout: 120_000 }).toBeGreaterThanOrEqual(160);
     await press(s.page, /^pause$/);
     await cloneMatchesAtRest(s, ID);
-    const rest = (await metric(s.page)) as { step: number; training: boolean; uni: { accuracy: number; firstAccuracy: number }; bi: { accuracy: number; firstAccuracy: number } };
+    const rest = (await metricOf(s.page)) as { step: number; training: boolean; uni: { accuracy: number; firstAccuracy: number }; bi: { accuracy: number; firstAccuracy: number } };
     expect(rest.training).toBe(false);
     expect(rest.bi.accuracy - rest.uni.accuracy).toBeGreaterThan(0.15);
     expect(rest.bi.firstAccuracy).toBeGreaterThan(0.9);

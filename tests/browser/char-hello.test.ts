@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atRest, demoState, goto, liveRoot, tfMemory, waitRunning, waitUnmounted } from './demo-helpers.ts';
-import { metricOf, presenterSession, trainingWorkers, type PresenterSession } from './char-session.ts';
+import { atRest, demoState, goto, liveRoot, metricOf, tfMemory, waitRunning, waitUnmounted } from './demo-helpers.ts';
+import { openPresenterSession, trainingWorkers, type LectureSession } from './presenter-session.ts';
 
 const ID = 'char-hello-live';
 interface Metric {
@@ -15,15 +15,15 @@ interface State {
   trainUntil: number;
 }
 
-const canvases = (s: PresenterSession, which: 'page' | 'clone') =>
+const canvases = (s: LectureSession, which: 'page' | 'clone') =>
   s[which].locator('.remark-slides-area .remark-visible .demo-root canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 
 describe('char-hello in the lecture', () => {
-  let s: PresenterSession;
+  let s: LectureSession;
   let slide: number;
 
   beforeAll(async () => {
-    s = await presenterSession();
+    s = await openPresenterSession();
     slide = await s.slideOf('char-hello');
     expect(slide).toBeGreaterThan(0);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
-import { atRest, demoState, goto, liveRoot, waitRunning, waitUnmounted } from './demo-helpers.ts';
-import { metricOf, presenterSession, trainingWorkers, type PresenterSession } from './char-session.ts';
+import { atRest, demoState, goto, liveRoot, metricOf, waitRunning, waitUnmounted } from './demo-helpers.ts';
+import { openPresenterSession, trainingWorkers, type LectureSession } from './presenter-session.ts';
 
 const ID = 'char-lm-live';
 interface Metric {
@@ -17,16 +17,16 @@ interface State {
   training: boolean;
 }
 
-const state = async (s: PresenterSession, which: 'page' | 'clone' = 'page') => (await demoState(s[which], ID)) as State;
-const canvases = (s: PresenterSession, which: 'page' | 'clone') =>
+const state = async (s: LectureSession, which: 'page' | 'clone' = 'page') => (await demoState(s[which], ID)) as State;
+const canvases = (s: LectureSession, which: 'page' | 'clone') =>
   s[which].locator('.remark-slides-area .remark-visible .demo-root canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 
 describe('char-lm in the lecture', () => {
-  let s: PresenterSession;
+  let s: LectureSession;
   let slide: number;
 
   beforeAll(async () => {
-    s = await presenterSession();
+    s = await openPresenterSession();
     slide = await s.slideOf('char-lm');
     expect(slide).toBeGreaterThan(0);
   });

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoState, liveRoot } from './demo-helpers.ts';
-import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metric, metricStep, openPresenterWithClone, press, showDemo, slideOf, type Session } from './training-demo-check.ts';
+import { demoState, liveRoot, metricOf } from './demo-helpers.ts';
+import { openPresenterSession, type LectureSession } from './presenter-session.ts';
+import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metricStep, press, slideOf } from './training-demo-check.ts';
 
 const ID = 'deep-rnn-live';
 type StackMetric = { trainLoss: number | null; loss: number | null; accuracy: number | null };
 
 describe('deep-rnn demo', () => {
-  let s: Session;
+  let s: LectureSession;
   let slide: number;
 
   beforeAll(async () => {
-    s = await openPresenterWithClone();
+    s = await openPresenterSession();
     slide = await slideOf(s.page, ID);
   });
 
@@ -20,12 +21,12 @@ describe('deep-rnn demo', () => {
 
   it('trains the three stacks in the worker with a loss curve each, resumes after moving away, matches in the clone and unmounts clean', async () => {
     expect(slide).toBeGreaterThan(0);
-    await showDemo(s, slide);
+    await s.show(slide);
     expect(await liveRoot(s.page).getAttribute('data-demo')).toBe('deep-rnn');
-    expect(await metric(s.page)).toMatchObject({ step: 0, training: false });
+    expect(await metricOf(s.page)).toMatchObject({ step: 0, training: false });
     await press(s.page, /^train all three$/);
     await expect.poll(() => metricStep(s.page), { timeout: 120_000 }).toBeGreaterThan(0);
-    const m = (await metric(s.page)) as Record<'layers1' | 'layers2' | 'layers3', StackMetric>;
+    const m = (await metricOf(s.page)) as Record<'layers1' | 'layers2' | 'layers3', StackMetric>;
     for (const k of ['layers1', 'layers2', 'layers3'] as const) {
       expect(Number.isFinite(m[k].trainLoss)).toBe(true);
       // Held-out figures measured by the worker's trainer and carried by the report.

@@ -22,6 +22,12 @@ export function liveRoot(page: Page) {
   return page.locator('.remark-slides-area .remark-visible .demo-root');
 }
 
+/** A demo's data-demo-metric, parsed: the demo with this id, else the shown slide's live demo. */
+export async function metricOf<T>(page: Page, id?: string): Promise<T> {
+  const root = id === undefined ? liveRoot(page) : page.locator(`.remark-slides-area .demo-root[data-demo-id="${id}"]`);
+  return JSON.parse((await root.getAttribute('data-demo-metric')) ?? 'null') as T;
+}
+
 export async function waitRunning(page: Page): Promise<void> {
   await page.waitForSelector('.remark-slides-area .remark-visible .demo-root[data-demo-status="running"]', { timeout: 60_000 });
 }
@@ -29,6 +35,9 @@ export async function waitRunning(page: Page): Promise<void> {
 export function tfMemory(page: Page): Promise<number | null> {
   return page.evaluate(() => (window as unknown as { deckDemos: { tfMemory(): Promise<number | null> } }).deckDemos.tfMemory());
 }
+
+/** Every canvas of the shown slide's live demo, as data URLs: two windows' pictures compared at rest. */
+export const allCanvases = (page: Page): Promise<string> => liveRoot(page).evaluate((root) => [...root.querySelectorAll('canvas')].map((c) => c.toDataURL()).join('|'));
 
 export function canvasPixels(page: Page): Promise<string> {
   return page.locator('.remark-slides-area .remark-visible .demo-root canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());

@@ -5,49 +5,12 @@
  * presenter and read both windows. Every canvas text a window draws is recorded, so a test
  * can show that no "NaN" or "Infinity" was ever drawn.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { launchChrome } from '../../scripts/lib/chrome.ts';
-import { openDeck, waitForIndex } from './deck-page.ts';
-import { goto, waitRunning } from './demo-helpers.ts';
-import { PageWatch } from './page-watch.ts';
-import { servedTarget, type Target } from './targets.ts';
+import { openPresenterSession, type PresenterSession, type SessionOptions } from './presenter-session.ts';
 
-export interface FaultOptions {
-  /** Added to the deck's address, e.g. `?backend=webgl`. */
-  query?: string;
-  /** Extra Chromium flags. */
-  args?: string[];
-  /** Scripts run in every window (presenter and clone) before the deck's own scripts. */
-  init?: (() => void)[];
-  /** Installs request routes on the browser context before the deck loads. */
-  route?: (context: BrowserContext) => Promise<unknown>;
-  /** Whether to open the clone (default true). */
-  clone?: boolean;
-  /** The slide to open first (default 1). */
-  hash?: string;
-}
-
-export interface FaultSession {
-  browser: Browser;
-  context: BrowserContext;
-  target: Target;
-  /** The deck's address with the session's query, without a hash. */
-  url: string;
-  page: Page;
-  clone: Page | null;
-  watch: PageWatch;
-  cloneWatch: PageWatch | null;
-  /** 1-based slide of the first host of the named demo. */
-  slideOf(name: string): Promise<number>;
-  /** The demo id placed on that slide. */
-  idOf(name: string): Promise<string>;
-  /** Both windows on the slide, the demo running in each. */
-  show(slide: number): Promise<void>;
-  /** Opens the clone (C) from the presenter window again. */
-  openClone(): Promise<Page>;
-  close(): Promise<void>;
-}
+export type FaultOptions = SessionOptions;
+export type FaultSession = PresenterSession;
 
 /**
  * Records the distinct texts drawn on any canvas of the window (window.__drawnText), and
@@ -72,59 +35,9 @@ export function recordCanvasText(): void {
   }
 }
 
-export async function openFaultSession(options: FaultOptions = {}): Promise<FaultSession> {
-  const target = await servedTarget();
-  const browser = await launchChrome({ args: options.args ?? [] });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await context.addInitScript(recordCanvasText);
-  for (const script of options.init ?? []) await context.addInitScript(script);
-  await options.route?.(context);
-  const url = `${target.url}${options.query ?? ''}`;
-  const page = await context.newPage();
-  const watch = new PageWatch(page, target.ownPrefix);
-  await openDeck(page, `${url}${options.hash ?? '#1'}`);
-  let clone: Page | null = null;
-  let cloneWatch: PageWatch | null = null;
-  const openClone = async () => {
-    await page.bringToFront();
-    if (!(await page.evaluate(() => document.querySelector('.remark-presenter-mode') !== null))) await page.keyboard.press('p');
-    const [opened] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('c')]);
-    clone = opened;
-    cloneWatch = new PageWatch(opened, target.ownPrefix);
-    session.clone = clone;
-    session.cloneWatch = cloneWatch;
-    await opened.waitForSelector('.remark-slides-area .remark-visible');
-    return opened;
-  };
-  const session: FaultSession = {
-    browser,
-    context,
-    target,
-    url,
-    page,
-    clone,
-    watch,
-    cloneWatch,
-    slideOf: (name) =>
-      page.evaluate((n) => [...document.querySelectorAll('.remark-slides-area .remark-slide-container')].findIndex((el) => el.querySelector(`.demo-host[data-demo="${n}"]`)) + 1, name),
-    idOf: (name) => page.evaluate((n) => document.querySelector<HTMLElement>(`.remark-slides-area .demo-host[data-demo="${n}"]`)?.dataset.demoId ?? '', name),
-    async show(slide) {
-      await page.bringToFront();
-      await goto(page, target.url, slide);
-      await waitRunning(page);
-      if (session.clone) {
-        await waitForIndex(session.clone, slide - 1);
-        await waitRunning(session.clone);
-      }
-    },
-    openClone,
-    async close() {
-      await browser.close();
-      await target.close();
-    },
-  };
-  if (options.clone ?? true) await openClone();
-  return session;
+/** A presenter session (with its clone unless told otherwise) whose windows record every canvas text they draw. */
+export function openFaultSession(options: FaultOptions = {}): Promise<FaultSession> {
+  return openPresenterSession({ ...options, init: [recordCanvasText, ...(options.init ?? [])] });
 }
 
 /** The live demo's root with this id in a window. */

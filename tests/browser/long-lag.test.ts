@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atRest, demoState, goto, liveRoot, waitRunning } from './demo-helpers.ts';
-import { allCanvases, metricOf, openLecture, trainingWorkers, waitState, type Lecture } from './race-demo-page.ts';
+import { allCanvases, atRest, demoState, goto, liveRoot, metricOf, waitRunning } from './demo-helpers.ts';
+import { trainingWorkers } from './presenter-session.ts';
+import { openLecture, waitState, type Lecture } from './race-demo-page.ts';
 
 interface RaceState {
   lag: number;

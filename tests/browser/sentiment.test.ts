@@ -1,20 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
-import { atRest, demoState, goto, liveRoot, tfMemory, waitRunning, waitUnmounted } from './demo-helpers.ts';
+import { allCanvases, atRest, demoState, goto, liveRoot, metricOf, tfMemory, waitRunning, waitUnmounted } from './demo-helpers.ts';
 import { PageWatch } from './page-watch.ts';
-import { trainingWorkers } from './training-demo-check.ts';
-import { servedTarget, type Target } from './targets.ts';
+import { openPresenterSession, trainingWorkers, type LectureSession } from './presenter-session.ts';
+import { slideOf } from './training-demo-check.ts';
+import type { Target } from './targets.ts';
 
 const ID = 'sentiment';
 type Metric = { cell: string; epoch: number; training: boolean; heldOutAccuracy: number; trainAccuracy: number; p: number; layersP: number };
 
-const metric = async (page: Page): Promise<Metric> => JSON.parse((await liveRoot(page).getAttribute('data-demo-metric')) ?? '{}') as Metric;
-const canvases = (page: Page) => liveRoot(page).evaluate((root) => [...root.querySelectorAll('canvas')].map((c) => c.toDataURL()).join('|'));
+const metric = (page: Page) => metricOf<Metric>(page);
 
 /** demos/sentiment in the served deck, driven from the presenter with the clone open. */
 describe('the sentiment demo', () => {
+  let s: LectureSession;
   let target: Target;
   let browser: Browser;
   let page: Page;
@@ -24,22 +24,13 @@ describe('the sentiment demo', () => {
   let slide = 0;
 
   beforeAll(async () => {
-    target = await servedTarget();
-    browser = await launchChrome();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    page = await context.newPage();
-    watch = new PageWatch(page, target.ownPrefix);
-    await openDeck(page, `${target.url}#1`);
-    slide = await page.evaluate((id) => [...document.querySelectorAll('.remark-slides-area .remark-slide-container')].findIndex((el) => el.querySelector(`.demo-host[data-demo-id="${id}"]`)) + 1, ID);
-    await page.keyboard.press('p');
-    [clone] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('c')]);
-    cloneWatch = new PageWatch(clone, target.ownPrefix);
-    await clone.waitForSelector('.remark-slides-area .remark-visible');
+    s = await openPresenterSession();
+    ({ target, browser, page, clone, watch, cloneWatch } = s);
+    slide = await slideOf(page, ID);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await target?.close();
+    await s?.close();
   });
 
   it('mounts on its slide in the code chapter; typing drives the demo, not the slides', async () => {
@@ -91,7 +82,7 @@ describe('the sentiment demo', () => {
     await waitForIndex(clone, slide - 1);
     await expect.poll(async () => JSON.stringify(await demoState(clone, ID)), { timeout: 20_000 }).toBe(JSON.stringify(await demoState(page, ID)));
     await expect.poll(() => atRest(clone, ID), { timeout: 20_000 }).toBe(true);
-    expect(await canvases(clone)).toBe(await canvases(page));
+    expect(await allCanvases(clone)).toBe(await allCanvases(page));
     expect(await liveRoot(clone).getAttribute('data-demo-metric')).toBe(await liveRoot(page).getAttribute('data-demo-metric'));
   });
 

@@ -1,22 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../scripts/lib/chrome.ts';
-import { openDeck, waitForIndex } from './deck-page.ts';
-import { atRest, demoState, goto, liveRoot, waitRunning, waitUnmounted } from './demo-helpers.ts';
-import { PageWatch } from './page-watch.ts';
-import { servedTarget, type Target } from './targets.ts';
+import { waitForIndex } from './deck-page.ts';
+import { allCanvases, atRest, demoState, goto, liveRoot, metricOf, waitRunning, waitUnmounted } from './demo-helpers.ts';
+import type { PageWatch } from './page-watch.ts';
+import { openPresenterSession, trainingWorkers, type LectureSession } from './presenter-session.ts';
+import { slideOf } from './training-demo-check.ts';
+import type { Target } from './targets.ts';
 
 const ID = 'sliding-window';
 type Metric = { mlpSteps: number; rnnSteps: number; mlpAccuracy: number; rnnAccuracy: number; shuffled: boolean; shuffleEqual: boolean };
 
-const metric = async (page: Page): Promise<Metric> => JSON.parse((await liveRoot(page).getAttribute('data-demo-metric')) ?? '{}') as Metric;
-const canvases = (page: Page) => liveRoot(page).evaluate((root) => [...root.querySelectorAll('canvas')].map((c) => c.toDataURL()).join('|'));
-const workers = (page: Page) => page.evaluate(() => (window as unknown as { deckDemos: { trainingWorkers(): Promise<number> } }).deckDemos.trainingWorkers());
+const metric = (page: Page) => metricOf<Metric>(page);
 
 /** demos/sliding-window in the served deck, driven from the presenter with the clone open. */
 describe('the sliding-window demo', () => {
+  let s: LectureSession;
   let target: Target;
-  let browser: Browser;
   let page: Page;
   let clone: Page;
   let watch: PageWatch;
@@ -24,22 +23,13 @@ describe('the sliding-window demo', () => {
   let slide = 0;
 
   beforeAll(async () => {
-    target = await servedTarget();
-    browser = await launchChrome();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    page = await context.newPage();
-    watch = new PageWatch(page, target.ownPrefix);
-    await openDeck(page, `${target.url}#1`);
-    slide = await page.evaluate((id) => [...document.querySelectorAll('.remark-slides-area .remark-slide-container')].findIndex((el) => el.querySelector(`.demo-host[data-demo-id="${id}"]`)) + 1, ID);
-    await page.keyboard.press('p');
-    [clone] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('c')]);
-    cloneWatch = new PageWatch(clone, target.ownPrefix);
-    await clone.waitForSelector('.remark-slides-area .remark-visible');
+    s = await openPresenterSession();
+    ({ target, page, clone, watch, cloneWatch } = s);
+    slide = await slideOf(page, ID);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await target?.close();
+    await s?.close();
   });
 
   it('sits on its slide in the sequences chapter and shows the shuffle leaving the output unchanged', async () => {
@@ -60,7 +50,7 @@ describe('the sliding-window demo', () => {
     await expect.poll(async () => (await metric(page)).mlpSteps, { timeout: 60_000 }).toBeGreaterThan(0);
     await goto(page, target.url, slide + 3);
     await waitUnmounted(page, ID);
-    await expect.poll(() => workers(page), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => trainingWorkers(page), { timeout: 10_000 }).toBe(0);
     await goto(page, target.url, slide);
     await waitRunning(page);
     const kept = await metric(page);
@@ -79,14 +69,14 @@ describe('the sliding-window demo', () => {
     await waitForIndex(clone, slide - 1);
     await expect.poll(async () => JSON.stringify(await demoState(clone, ID)), { timeout: 20_000 }).toBe(JSON.stringify(await demoState(page, ID)));
     await expect.poll(() => atRest(clone, ID), { timeout: 20_000 }).toBe(true);
-    expect(await canvases(clone)).toBe(await canvases(page));
+    expect(await allCanvases(clone)).toBe(await allCanvases(page));
     expect(await liveRoot(clone).getAttribute('data-demo-metric')).toBe(await liveRoot(page).getAttribute('data-demo-metric'));
   });
 
   it('unmounts with its slide, leaving no worker and no error', async () => {
     await goto(page, target.url, slide + 3);
     await waitUnmounted(page, ID);
-    expect(await workers(page)).toBe(0);
+    expect(await trainingWorkers(page)).toBe(0);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     expect(cloneWatch.errors).toEqual([]);
