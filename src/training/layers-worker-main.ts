@@ -13,6 +13,7 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import * as core from '@tensorflow/tfjs-core';
 import * as layers from '@tensorflow/tfjs-layers';
 import type { Tf } from './layers-trainers.ts';
+import { limitLayersGraphCache } from './layers-graph-cache.ts';
 import { layersTrainers } from './layers-trainers.ts';
 import { serveTrainingJobs } from './worker-serve.ts';
 
@@ -23,6 +24,7 @@ serveTrainingJobs(
   (async () => {
     if (!(await core.setBackend('cpu'))) throw new Error('the CPU backend did not start in the training worker');
     await core.ready();
+    limitLayersGraphCache(core.env());
     return layersTrainers(tf);
   })(),
 );

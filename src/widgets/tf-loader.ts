@@ -1,4 +1,5 @@
 import type * as TfModule from '@tensorflow/tfjs';
+import { limitLayersGraphCache } from '../training/layers-graph-cache.ts';
 
 export type Tf = typeof TfModule;
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -74,6 +75,7 @@ export function loadTf(): Promise<Tf> {
     wasm.setWasmPaths(WASM_PATHS, true);
     wasmUrls = [...new Set(Object.values(WASM_PATHS))];
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    limitLayersGraphCache(tf.env());
     await choosePageBackend(tf);
     return tf;
   })();
