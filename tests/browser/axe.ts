@@ -10,7 +10,7 @@ export type Impact = (typeof IMPACTS)[number];
 export interface Finding {
   rule: string;
   impact: Impact;
-  /** axe's selector of the element: unique within the page, so a finding seen on several slides counts once. */
+  /** The element: its slide ("slide 12: ", when on one) and axe's selector, so an element outside the slides seen on several slides counts once. */
   target: string;
   html: string;
   help: string;
@@ -44,10 +44,10 @@ export async function reinstallAxe(page: Page): Promise<void> {
  */
 export async function audit(page: Page, include: readonly string[] = []): Promise<Finding[]> {
   return page.evaluate(async (selectors) => {
-    type AxeNode = { impact?: string; target: unknown[]; html: string };
+    type AxeNode = { impact?: string; target: unknown[]; html: string; element?: Element };
     type AxeResult = { id: string; impact?: string; help: string; nodes: AxeNode[] };
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeResult[] }> } }).axe;
-    const options = { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } };
+    const options = { resultTypes: ['violations'], elementRef: true, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } };
     const run = () => {
       const present = selectors.filter((s) => document.querySelector(s));
       return axe.run(present.length ? { include: present.map((s) => [s]) } : document, options);
@@ -83,8 +83,23 @@ export async function audit(page: Page, include: readonly string[] = []): Promis
       for (const { mark, slide } of setAside) mark.replaceWith(slide);
     }
     const { violations } = result;
+    // axe's selectors are the shortest unique ones in the page as it was audited (with other
+    // slides set aside, two slides' tables can get the same one): an element on a slide is
+    // also named by its slide, so findings on different slides stay apart.
+    const slideOf = (el: Element | undefined): string => {
+      const slide = el?.closest('.remark-slide-container');
+      if (!slide?.parentElement) return '';
+      const area = slide.closest('.remark-preview-area') ? 'preview' : 'slide';
+      return `${area} ${[...slide.parentElement.children].indexOf(slide) + 1}: `;
+    };
     return violations.flatMap((v) =>
-      v.nodes.map((n) => ({ rule: v.id, impact: (n.impact ?? v.impact ?? 'minor') as 'minor', target: n.target.map(String).join(' >> '), html: n.html.slice(0, 160), help: v.help })),
+      v.nodes.map((n) => ({
+        rule: v.id,
+        impact: (n.impact ?? v.impact ?? 'minor') as 'minor',
+        target: slideOf(n.element) + n.target.map(String).join(' >> '),
+        html: n.html.slice(0, 160),
+        help: v.help,
+      })),
     );
   }, include);
 }
