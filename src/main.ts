@@ -8,6 +8,7 @@ import type * as DeckModule from 'virtual:deck';
 import { showDiagnostics } from './deck/diagnostics-banner.ts';
 import { afterFirstContentfulPaint, hasPendingFragments, LaterFragments, pendingInView } from './deck/pending-fragments.ts';
 import { createDeck, isCloneWindow } from './deck/remark.ts';
+import { warmNeighbours } from './deck/warm-neighbours.ts';
 import { startExercises } from './study/exercises.ts';
 import { addStudyHelp } from './study/help-section.ts';
 import { pageStorage, ProgressStore } from './study/progress-store.ts';
@@ -46,6 +47,7 @@ else start(null);
 function start(reading: ReadingView | null): void {
   // The projector's clone follows the presenter; only the driving window resumes and keeps progress.
   if (!reading && !isCloneWindow()) resumeAndTrack({ ...deck, onShow: (h) => deck.view().onShow(h) }, progress, addressNamesSlide);
+  if (!reading) warmNeighbours(deck.view());
   addStudyHelp(progress);
   const exercises = startExercises(progress);
   // Exercises on later slides arrive with their content: they show the kept results then.

@@ -77,7 +77,9 @@ export async function run(args: string[]): Promise<void> {
     const probe = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await probe.goto(urls.deck);
     await probe.waitForSelector('.remark-slides-area .remark-visible');
-    const pairs = await transitions(probe);
+    const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map(Number);
+    const pairs = (await transitions(probe)).filter(([, to]) => !only || only.includes(to));
+    if (pairs.length === 0) throw new Error(`--only names no transition onto a demo's slide (${only?.join(', ')})`);
     await probe.close();
     const all = new Map<string, number[]>();
     for (let r = 0; r < RUNS; r++) {

@@ -8,6 +8,7 @@ import styler from 'remark-slide/src/remark/components/styler/styler.js';
 import type { DeckView } from '../widgets/runtime.ts';
 import { currentSlideHash, deferSlideHash } from '../widgets/url-state.ts';
 import { expandFragments } from './fragments.ts';
+import { showSlidesWithLightPreview } from './preview-copy.ts';
 
 export type { RemarkSlideshow };
 
@@ -124,6 +125,7 @@ function patchConverter(): void {
 export function createDeck(options: DeckOptions): Deck {
   fragmentTable = options.fragments;
   patchConverter();
+  showSlidesWithLightPreview();
   leavePresenterHashInClone();
   polyfills.apply();
   styler.styleDocument();

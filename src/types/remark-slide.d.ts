@@ -45,6 +45,15 @@ declare module 'remark-slide/src/remark/dom.js' {
     setLocationHash(hash: string): void;
   }
 }
+declare module 'remark-slide/src/remark/views/slideshowView.js' {
+  /** remark's slideshow view; the deck replaces how it shows a slide (see preview-copy.ts). */
+  export default class SlideshowView {
+    slideViews: { containerElement: HTMLElement; show(): void }[];
+    previewArea: HTMLElement;
+    events: { emit(event: string, ...args: unknown[]): void };
+    showSlide(slideIndex: number): void;
+  }
+}
 declare module 'remark-slide/src/remark/converter.js' {
   const converter: { convertMarkdown(content: unknown, links?: unknown, inline?: boolean): string };
   export default converter;

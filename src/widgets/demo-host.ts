@@ -5,6 +5,7 @@ import { check, type ParamValues } from './schema.ts';
 import { pageBackend, type Tf } from './tf-loader.ts';
 import { DemoTraining } from './training-jobs.ts';
 import { describeDemo } from './describe.ts';
+import { afterPaint } from './after-paint.ts';
 import { controlBar, demoCanvas, resizeDemoCanvas, stackCanvas, type DemoCanvas } from './ui.ts';
 import { describeNonFinite, nonFinitePath } from './finite.ts';
 import { TrainingDiverged } from '../training/divergence.ts';
@@ -295,19 +296,14 @@ export class DemoHost implements ClockClient {
   show(): void {
     this.active = true;
     if (!this.parts) return;
-    if (!this.fitted) {
-      // Measuring inside the key press would force a layout of the new slide on the key's frame.
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          if (this.disposed || this.fitted || !this.active) return;
-          this.fitted = this.fitMain();
-          if (this.dirty) this.requestDraw();
-        }, 0),
-      );
-    }
     if (this.status !== 'error') this.setStatus('running');
-    if (this.dirty) this.requestDraw();
-    this.wake();
+    // The key's frame shows the picture drawn while mounted ahead; measuring, drawing and
+    // animating wait until that frame is painted, so a demo never lengthens a slide change.
+    afterPaint(() => {
+      if (this.disposed || !this.active) return;
+      if (!this.fitted) this.fitted = this.fitMain();
+      this.wake();
+    });
   }
 
   /** The slide is hidden: the clock stops calling this demo until it is shown again. */
@@ -462,7 +458,12 @@ export class DemoHost implements ClockClient {
     }
     this.challengeBox = box;
     this.root.append(box);
-    this.checkChallenges();
+    // A check can cost what the demo's derive costs (it measures the state), and this runs on a
+    // slide change's key press: the check waits until the new slide's frame is painted.
+    clearTimeout(this.challengeTimer);
+    afterPaint(() => {
+      if (this.challengeBox === box) this.checkChallenges();
+    });
   }
 
   private scheduleChallengeCheck(): void {

@@ -7,6 +7,7 @@ import { loadTf, loseWebglContextForTesting, onBackendChange, onBackendLosing, o
 import { injectTrainingFault, liveTrainingWorkers } from './training-jobs.ts';
 import { urlStateProblem, writeStatesToLocation } from './url-state.ts';
 import { showPageNotice } from './page-notice.ts';
+import { afterPaint } from './after-paint.ts';
 import { quietTraining } from '../training/quiet.ts';
 
 /** Where met challenges are kept (the student's progress), keyed by demo id and challenge id. */
@@ -34,15 +35,6 @@ const URL_WRITE_DELAY_MS = 250;
 const SLIDE_CHANGE_QUIET_MS = 250;
 /** Sync lags a follower keeps for measuring (the benchmark reads the last 200). */
 const SYNC_LAGS_KEPT = 1000;
-
-/**
- * Work a slide change can leave for later (mounting ahead, snapshots, disposal, the
- * preview): it runs after the new slide's frame is painted, so the key press is answered
- * within one frame whatever the demos around it do.
- */
-function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => setTimeout(fn, 0));
-}
 
 /**
  * Mounts the live demos of the visible slide, pauses them when it is hidden, frees them

@@ -1,3 +1,4 @@
+import { afterPaint } from './after-paint.ts';
 import type { Json } from './contract.ts';
 
 /**
@@ -127,7 +128,7 @@ export function deferSlideHash(hash: string, write: (hash: string) => void): voi
     pendingSlide = null;
     if (latest !== null && location.hash === deferredFrom) write(latest);
   };
-  requestAnimationFrame(() => setTimeout(flush, 0));
+  afterPaint(flush);
   // A window in the background gets no animation frames; its URL is written all the same.
   setTimeout(flush, 250);
 }

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 
 /** What the tests read off the deck's DOM: remark's classes, no private hooks. */
+/** The presenter preview's copy of the next slide (the one after it is made ahead, unseen, beside it). */
+export const SHOWN_PREVIEW = '.remark-preview-area > .remark-slide-container:not(.deck-preview-ahead)';
+
 export async function slideCount(page: Page): Promise<number> {
   return page.locator('.remark-slides-area .remark-slide-container').count();
 }

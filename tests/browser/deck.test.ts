@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../scripts/lib/chrome.ts';
-import { containerHasClass, openDeck, slideCount, visibleIndex, waitForIndex } from './deck-page.ts';
+import { containerHasClass, openDeck, SHOWN_PREVIEW, slideCount, visibleIndex, waitForIndex } from './deck-page.ts';
 import { PageWatch } from './page-watch.ts';
 import { servedTarget, singleFileTarget, type Target } from './targets.ts';
 
@@ -81,6 +81,28 @@ describe.each([
     await waitForIndex(page, 4);
   });
 
+  it('keeps the slides either side of the shown one laid out but unseen, so showing one only repaints it', async () => {
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await waitForIndex(page, 2);
+    const warm = () => page.evaluate(() => [...document.querySelectorAll('.remark-slides-area .remark-slide-container')].flatMap((el, i) => (el.classList.contains('deck-warm') ? [i] : [])));
+    const seen = (i: number) =>
+      page.evaluate((index) => {
+        const el = document.querySelectorAll<HTMLElement>('.remark-slides-area .remark-slide-container')[index]!;
+        return { height: el.getBoundingClientRect().height, visible: el.checkVisibility({ visibilityProperty: true }) };
+      }, i);
+    await expect.poll(warm).toEqual([1, 3]);
+    const next = await seen(3);
+    expect(next.visible).toBe(false);
+    expect(next.height).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowRight');
+    await waitForIndex(page, 3);
+    expect((await seen(3)).visible).toBe(true);
+    await expect.poll(warm).toEqual([2, 4]);
+    expect((await seen(2)).visible).toBe(false);
+    expect((await seen(1)).height).toBe(0);
+  });
+
   it('a hash set just after a key press wins over the hash write of the key press', async () => {
     await page.evaluate(() => (location.hash = '#4'));
     await waitForIndex(page, 3);
@@ -123,7 +145,7 @@ describe.each([
       withNotes,
     );
     await expect.poll(() => page.locator('.remark-notes').innerText()).toContain((expected ?? '').slice(0, 20));
-    expect(await page.locator('.remark-preview-area .remark-slide-container').count()).toBe(1);
+    expect(await page.locator(SHOWN_PREVIEW).count()).toBe(1);
     expect(await page.locator('.remark-toolbar-timer').count()).toBe(1);
     await page.keyboard.press('p');
     expect(await containerHasClass(page, 'remark-presenter-mode')).toBe(false);
@@ -136,7 +158,7 @@ describe.each([
     });
     await page.goto(target.url.split('#')[0] + `#p${before + 1}`);
     await waitForIndex(page, before);
-    expect(await page.locator('.remark-preview-area .katex').count()).toBeGreaterThan(0);
+    expect(await page.locator(`${SHOWN_PREVIEW} .katex`).count()).toBeGreaterThan(0);
     expect(await page.locator('.remark-preview-area .katex-error').count()).toBe(0);
     await page.keyboard.press('p');
   });
@@ -196,7 +218,7 @@ describe.each([
     await presenter.goto(`${base}#p${index}`);
     await waitForIndex(presenter, index - 1);
     expect(await containerHasClass(presenter, 'remark-presenter-mode')).toBe(true);
-    await expect.poll(() => presenter.locator('.remark-preview-area .remark-slide-content .katex').count()).toBe(formulas);
+    await expect.poll(() => presenter.locator(`${SHOWN_PREVIEW} .remark-slide-content .katex`).count()).toBe(formulas);
     const [clone] = await Promise.all([fresh.waitForEvent('page'), presenter.keyboard.press('c')]);
     const cloneWatch = new PageWatch(clone, target.ownPrefix);
     await waitForIndex(clone, index - 1);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { buildFixtureDeck } from './build-fixture.ts';
-import { containerHasClass, openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
+import { containerHasClass, openDeck, SHOWN_PREVIEW, visibleIndex, waitForIndex } from './deck-page.ts';
 import { canvasPixels, DEMO_ID, demoState, goto, liveRoot, tfMemory, waitRunning, waitUnmounted, trainOnce } from './demo-helpers.ts';
 import { PageWatch } from './page-watch.ts';
 import { splitHash } from '../../src/widgets/url-state.ts';
@@ -88,9 +88,15 @@ describe.each([
     await goto(page, url, 2);
     await page.keyboard.press('p');
     await page.waitForSelector('.remark-presenter-mode');
-    const img = page.locator('.remark-preview-area .demo-host img.demo-snapshot');
+    const img = page.locator(`${SHOWN_PREVIEW} .demo-host img.demo-snapshot`);
     await expect.poll(() => img.count()).toBe(1);
     expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    // The preview copies the slide without the live demo's elements, and is seen.
+    expect(await page.locator('.remark-preview-area .demo-root').count()).toBe(0);
+    expect(await page.locator(SHOWN_PREVIEW).evaluate((el) => el.checkVisibility({ visibilityProperty: true }))).toBe(true);
+    // The slide after next is copied ahead, laid out and unseen, for the next key press.
+    await expect.poll(() => page.locator('.remark-preview-area > .deck-preview-ahead').count()).toBe(1);
+    expect(await page.locator('.remark-preview-area > .deck-preview-ahead').evaluate((el) => el.checkVisibility({ visibilityProperty: true }))).toBe(false);
     await page.keyboard.press('p');
   });
 
