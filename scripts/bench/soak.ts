@@ -4,6 +4,7 @@ import { launchChrome, rasterFromArgs } from '../lib/chrome.ts';
 import { removeTemp } from '../lib/cli.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { median } from '../lib/stats.ts';
+import { heapBreakdown, type HeapBreakdown } from '../lib/heap-snapshot.ts';
 import { demoSlides } from './demos.ts';
 
 /**
@@ -201,6 +202,11 @@ interface WalkResult {
   before: { presenter: Memory; clone: Memory };
   afterFirst: { presenter: Memory; clone: Memory };
   afterLast: { presenter: Memory; clone: Memory };
+  /** JS heap of the two windows after each walk (one forced GC each), to see growth level off or not. */
+  heapPerWalkMB: number[];
+  /** Heap snapshots after walk 1 and after the last walk, by kind of node. */
+  snapshotFirst: HeapBreakdown;
+  snapshotLast: HeapBreakdown;
   errors: string[];
 }
 
@@ -241,18 +247,26 @@ async function walkDeck(browser: Browser, base: string, walks: number): Promise<
     const slides = await presenter.locator('.remark-slides-area .remark-slide-container').count();
     const before = await both();
     let afterFirst = before;
+    let snapshotFirst: HeapBreakdown | undefined;
     const secondsPerWalk: number[] = [];
+    const heapPerWalkMB: number[] = [];
     for (let w = 0; w < walks; w++) {
       const t0 = Date.now();
       for (let i = 1; i < slides; i++) await stepTo(presenter, clone, 'ArrowRight', i);
       for (let i = slides - 2; i >= 0; i--) await stepTo(presenter, clone, 'ArrowLeft', i);
       secondsPerWalk.push((Date.now() - t0) / 1000);
-      if (w === 0) afterFirst = await both();
-      console.info(`walk ${w + 1}/${walks}: ${secondsPerWalk.at(-1)!.toFixed(0)} s, ${errors.length} error(s)`);
+      if (w === 0) {
+        afterFirst = await both();
+        snapshotFirst = await heapBreakdown(cdp);
+      }
+      await cdp.send('HeapProfiler.collectGarbage');
+      heapPerWalkMB.push((await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20);
+      console.info(`walk ${w + 1}/${walks}: ${secondsPerWalk.at(-1)!.toFixed(0)} s, ${errors.length} error(s), heap ${heapPerWalkMB.at(-1)!.toFixed(2)} MB`);
     }
     if ((await visibleIndex(presenter)) !== 0) errors.push('presenter did not end on the first slide');
     const afterLast = walks > 1 ? await both() : afterFirst;
-    return { slides, walks, secondsPerWalk, before, afterFirst, afterLast, errors };
+    const snapshotLast = walks > 1 ? await heapBreakdown(cdp) : snapshotFirst!;
+    return { slides, walks, secondsPerWalk, before, afterFirst, afterLast, heapPerWalkMB, snapshotFirst: snapshotFirst!, snapshotLast, errors };
   } finally {
     await context.close();
   }
@@ -332,8 +346,15 @@ export async function run(args: string[]): Promise<void> {
       'presenter tensors': { before: String(walk.before.presenter.tensors), 'after walk 1': String(walk.afterFirst.presenter.tensors), [`after walk ${walk.walks}`]: String(walk.afterLast.presenter.tensors) },
       'clone tensors': { before: String(walk.before.clone.tensors), 'after walk 1': String(walk.afterFirst.clone.tensors), [`after walk ${walk.walks}`]: String(walk.afterLast.clone.tensors) },
     });
+    console.info(`JS heap after each walk (MB): ${walk.heapPerWalkMB.map((m) => m.toFixed(2)).join(' ')}`);
+    const kinds = (b: HeapBreakdown) => ({ 'JS values MB': b.jsValuesMB.toFixed(2), 'compiled code MB': b.codeMB.toFixed(2), 'other MB': b.otherMB.toFixed(2) });
+    console.info('heap snapshots of the two windows, by kind of node:');
+    console.table({ 'after walk 1': kinds(walk.snapshotFirst), [`after walk ${walk.walks}`]: kinds(walk.snapshotLast) });
     // The first walk loads TensorFlow.js, the demos' code and the figures once: flat is measured from there.
-    console.info(flatLine('walk presenter + clone JS heap (walk 1 → last)', walk.afterFirst.presenter.heapMB, walk.afterLast.presenter.heapMB, 'MB', 2));
+    // The whole heap includes V8's compiled code, which grows as the engine optimises the code
+    // the walk runs; what the deck keeps is its JS values, and those must stay flat.
+    console.info(flatLine('walk JS values kept by the two windows (walk 1 → last)', walk.snapshotFirst.jsValuesMB, walk.snapshotLast.jsValuesMB, 'MB', 2));
+    console.info(`info    walk presenter + clone JS heap, compiled code included (walk 1 → last): ${walk.afterFirst.presenter.heapMB.toFixed(2)} → ${walk.afterLast.presenter.heapMB.toFixed(2)} MB (×${(walk.afterLast.presenter.heapMB / walk.afterFirst.presenter.heapMB).toFixed(2)})`);
     console.info(flatLine('walk presenter tensors (walk 1 → last)', walk.afterFirst.presenter.tensors, walk.afterLast.presenter.tensors, '', 0));
     console.info(flatLine('walk clone tensors (walk 1 → last)', walk.afterFirst.clone.tensors, walk.afterLast.clone.tensors, '', 0));
     console.info(errorLine('walk errors', walk.errors));

@@ -73,6 +73,20 @@ describe.each([
     expect(watch.foreignRequests).toEqual([]);
   });
 
+  it('reads no underscore inside a word as emphasis, in any slide or its notes', async () => {
+    // marked (pedantic) turns "h_t is almost h_{t-1}" into "h<em>t is almost h</em>{t-1}"; slides write \_ or $…$.
+    await page.waitForFunction(() => !document.querySelector('.deck-pending'));
+    const inWord = await page.evaluate(() =>
+      [...document.querySelectorAll('.remark-slides-area .remark-slide-container')].flatMap((slide, i) =>
+        [...slide.querySelectorAll('em, strong')].flatMap((em) => {
+          const before = em.previousSibling?.textContent ?? '';
+          return /[A-Za-z0-9]$/.test(before) ? [`slide ${i + 1}: …${before.slice(-12)}<${em.tagName.toLowerCase()}>${(em.textContent ?? '').slice(0, 30)}`] : [];
+        }),
+      ),
+    );
+    expect(inWord).toEqual([]);
+  });
+
   it('jumps with a number and Enter, and opens a slide from the URL hash', async () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');

@@ -4,6 +4,16 @@ import { waitForIndex } from './deck-page.ts';
 export const DEMO_ID = 'demo-unroll';
 
 export async function goto(page: Page, base: string, slide: number): Promise<void> {
+  // The hash of a key press is written once its slide is painted (url-state.ts; 250 ms at most
+  // in a window without frames). Set before that, a hash equal to the one still in the
+  // address would change nothing and then be overwritten.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        setTimeout(resolve, 300);
+      }),
+  );
   await page.evaluate((n) => {
     location.hash = `#${n}`;
   }, slide);

@@ -30,7 +30,8 @@ describe('remark dialect and math conventions', () => {
     await browser?.close();
   });
 
-  const texts = () => page.locator('.remark-slides-area .remark-slide-content').allInnerTexts();
+  // Text content, not rendered text: the slides next to the shown one are laid out but unseen, and have no rendered text.
+  const texts = () => page.locator('.remark-slides-area .remark-slide-content').allTextContents();
 
   it('splits slides, applies layout, template, exclude and -- steps', async () => {
     const all = await texts();
