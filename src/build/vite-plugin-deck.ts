@@ -8,6 +8,9 @@ import { readDeckSources } from './deck-sources.ts';
 import { formatDiagnostic } from './diagnostics.ts';
 import { highlighterModuleSource, REMARK_HIGHLIGHTER } from './highlighter-module.ts';
 import { codePointsOf, dropLegacySources, pruneFontCss } from './prune-fonts.ts';
+
+/** How long the slide folder must stay quiet before the dev server reloads the deck. */
+const REFRESH_SETTLE_MS = 100;
 import { splitFragments, type FragmentSplit } from './split-fragments.ts';
 
 export const DECK_MODULE = 'virtual:deck';
@@ -152,10 +155,16 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     configureServer(server: ViteDevServer) {
       const dir = resolve(options.root, slidesDir);
       server.watcher.add(dir);
+      let pending: ReturnType<typeof setTimeout> | undefined;
       const refresh = (file: string) => {
         if (relative(dir, file).startsWith('..')) return;
-        const mod = server.moduleGraph.getModuleById(RESOLVED);
-        if (mod) void server.reloadModule(mod);
+        // Files saved together (an order list and a new chapter, "save all", a checkout) are one
+        // change: one reload after the last of them, so no reload starts on half the edit.
+        clearTimeout(pending);
+        pending = setTimeout(() => {
+          const mod = server.moduleGraph.getModuleById(RESOLVED);
+          if (mod) void server.reloadModule(mod);
+        }, REFRESH_SETTLE_MS);
       };
       server.watcher.on('add', refresh);
       server.watcher.on('unlink', refresh);
