@@ -104,7 +104,10 @@ export class Overview {
   close(): void {
     this.root.hidden = true;
     document.documentElement.classList.remove('deck-overview-open');
-    if (this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
+    if (this.returnFocus instanceof HTMLElement && this.returnFocus.isConnected) this.returnFocus.focus();
+    // Focus that stays on the hidden search field (returning it to the body does not move it) would swallow the next O or arrow key.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && this.root.contains(active)) active.blur();
   }
 
   private jump(index: number): void {
