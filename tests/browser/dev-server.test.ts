@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { containerHasClass, openDeck, visibleIndex, waitForIndex } from './deck-page.ts';
 import { ROOT } from './targets.ts';
@@ -23,6 +23,10 @@ describe('dev server', () => {
   let original: { tour: string; math: string };
   const edit = (file: string, from: string, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
   const problems = () => page.locator('.deck-diagnostics').innerText();
+  /** Every update must reach the page without an error: a thrown reload leaves the deck and its problems panel stale. */
+  const pageErrors: string[] = [];
+  /** What the page's update client said, shown with a failure (an update it could not fetch is lost). */
+  const hmrLog: string[] = [];
 
   beforeAll(async () => {
     cpSync(join(ROOT, 'tests/fixtures/dialect'), slides, { recursive: true });
@@ -35,6 +39,10 @@ describe('dev server', () => {
     if (!url) throw new Error('dev server has no URL');
     browser = await launchChrome();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /\[hmr\]|\[vite\]/.test(m.text())) hmrLog.push(m.text());
+    });
     await openDeck(page, `${url}#3`);
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   });
@@ -43,6 +51,15 @@ describe('dev server', () => {
     await browser?.close();
     await server?.close();
     rmSync(slides, { recursive: true, force: true });
+  });
+
+  beforeEach(({ onTestFailed }) => {
+    hmrLog.length = 0;
+    onTestFailed(() => console.info(`what the page's update client said:\n${hmrLog.join('\n')}`));
+  });
+
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   const sameDocument = () => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
