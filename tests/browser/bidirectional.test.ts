@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoState, liveRoot, metricOf } from './demo-helpers.ts';
 import { openPresenterSession, type LectureSession } from './presenter-session.ts';
-import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metricStep, press, slideOf } from './training-demo-check.ts';
+import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metricStep, press, slideOf, stopTraining } from './training-demo-check.ts';
 
 const ID = 'bidirectional-live';
 
@@ -33,7 +33,7 @@ describe('bidirectional demo', () => {
     }
     await awayAndBack(s, ID, slide, 40);
     await expect.poll(() => metricStep(s.page), { timeout: 120_000 }).toBeGreaterThanOrEqual(160);
-    await press(s.page, /^pause$/);
+    await stopTraining(s.page);
     await cloneMatchesAtRest(s, ID);
     const rest = (await metricOf(s.page)) as { step: number; training: boolean; uni: { accuracy: number; firstAccuracy: number }; bi: { accuracy: number; firstAccuracy: number } };
     expect(rest.training).toBe(false);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoState, liveRoot, metricOf } from './demo-helpers.ts';
 import { openPresenterSession, type LectureSession } from './presenter-session.ts';
-import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metricStep, press, slideOf } from './training-demo-check.ts';
+import { awayAndBack, cloneMatchesAtRest, leaveAndCheckFreed, metricStep, press, slideOf, stopTraining } from './training-demo-check.ts';
 
 const ID = 'deep-rnn-live';
 type StackMetric = { trainLoss: number | null; loss: number | null; accuracy: number | null };
@@ -35,7 +35,7 @@ describe('deep-rnn demo', () => {
       expect(m[k].accuracy).toBeLessThanOrEqual(1);
     }
     await awayAndBack(s, ID, slide, 40);
-    await press(s.page, /^pause$/);
+    await stopTraining(s.page);
     await cloneMatchesAtRest(s, ID);
     const state = (await demoState(s.page, ID)) as { step: number; curves: number[][] };
     // One point per report on every curve, the steps increasing: nothing lost across the move away and back.

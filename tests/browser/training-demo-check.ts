@@ -21,7 +21,26 @@ export function slideOf(page: Page, id: string): Promise<number> {
 export const metricStep = async (page: Page): Promise<number> => Number((await metricOf<{ step?: number } | null>(page))?.step ?? -1);
 
 /** Presses a button of the live demo. */
-export const press = (page: Page, label: RegExp) => liveRoot(page).locator('button:enabled', { hasText: label }).first().click();
+export const press = (page: Page, label: RegExp, timeout?: number) => liveRoot(page).locator('button:enabled', { hasText: label }).first().click({ timeout });
+
+/**
+ * Stops the live demo's training: presses pause, unless the run reaches its last step first
+ * (a quiet moment of the machine can finish the remaining steps between two checks, and then
+ * there is no pause button to press).
+ */
+export async function stopTraining(page: Page): Promise<void> {
+  const training = async () => (await metricOf<{ training?: boolean } | null>(page))?.training === true;
+  const deadline = Date.now() + 60_000;
+  while (await training()) {
+    if (Date.now() > deadline) throw new Error('the demo was still training 60 s after pause was first tried');
+    const pressed = await press(page, /^pause$/, 2_000).then(
+      () => true,
+      () => false,
+    );
+    // The metric follows the press within a frame or two; pressing again before it does would press "train" instead.
+    if (pressed) await expect.poll(training, { timeout: 20_000 }).toBe(false);
+  }
+}
 
 /** Trains past `step`, goes two slides away (the demo unmounts, its job ends), comes back and checks training went on from where it stood. */
 export async function awayAndBack(s: Session, id: string, slide: number, step: number): Promise<void> {
