@@ -42,6 +42,14 @@ describe.each([
     await target?.close();
   });
 
+  /** Opens the search with / and types the notes-only word: one slide is listed. */
+  const searchNotesOnlyWord = async () => {
+    await page.keyboard.press('/');
+    await page.locator('.deck-overview-search').waitFor();
+    await page.keyboard.type(NOTES_ONLY.toLowerCase());
+    await expect.poll(() => page.locator('.deck-overview:not([hidden]) .deck-overview-item').count()).toBe(1);
+  };
+
   it('search finds a word that is only in the notes and jumps there with Enter', async () => {
     const expected = await page.evaluate((word) => {
       const slides = [...document.querySelectorAll('.remark-slides-area .remark-slide-container')];
@@ -52,10 +60,7 @@ describe.each([
     }, NOTES_ONLY);
     expect(expected.inText).toBe(0);
     expect(expected.inNotes).toHaveLength(1);
-    await page.keyboard.press('/');
-    await page.locator('.deck-overview-search').waitFor();
-    await page.keyboard.type(NOTES_ONLY.toLowerCase());
-    await expect.poll(() => page.locator('.deck-overview-item').count()).toBe(1);
+    await searchNotesOnlyWord();
     expect(await page.locator('.deck-overview-item .deck-overview-snippet').innerText()).toContain('baidu');
     // Typing in the search field must not have moved the slides.
     expect(await visibleIndex(page)).toBe(0);
@@ -65,10 +70,7 @@ describe.each([
   });
 
   it('a key pressed right after a search jump reaches the deck, not the hidden search field', async () => {
-    await page.keyboard.press('/');
-    await page.locator('.deck-overview-search').waitFor();
-    await page.keyboard.type(NOTES_ONLY.toLowerCase());
-    await expect.poll(() => page.locator('.deck-overview:not([hidden]) .deck-overview-item').count()).toBe(1);
+    await searchNotesOnlyWord();
     // Enter and then O within one task, as a fast typist on a busy machine delivers them: the O goes to whatever holds the focus once the overview has closed.
     const focusInOverview = await page.evaluate(() => {
       const send = (to: EventTarget, key: string) => to.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
