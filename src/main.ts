@@ -69,6 +69,7 @@ function start(reading: ReadingView | null): void {
       overview ??= new Overview({
         slides: overviewSlides(deck.view().slideElements(), deck.continuedSlides()),
         chapters,
+        current: () => (reading ? reading.currentSlide() : deck.currentIndex()),
         jump: (index) => (reading ? reading.scrollToSlide(index) : deck.goto(index)),
       });
       overview.open(search);

@@ -11,6 +11,7 @@ import { CANVAS_FONT, CANVAS_MONO, PALETTE } from '../../src/widgets/ui.ts';
 import type { Clip, Measurement } from './model.ts';
 import { plotValue } from './model.ts';
 import { FONT, clearPlot, drawRich, firstClip, formatLog, logAxes, richWidth, type Part } from '../../src/widgets/log-plot.ts';
+import { alongPolyline, leastCovered, type Box, type Point } from '../../src/widgets/label-place.ts';
 
 export { formatLog };
 
@@ -20,6 +21,32 @@ export const LOG_MAX = 16;
 
 const MARGIN = { left: 60, right: 12, top: 46, bottom: 34 };
 const gammaText = (g: number) => (g === 0.25 ? '¼' : String(g));
+
+const MARK_SIZE = FONT + 3;
+
+interface ClipMark {
+  x: number;
+  kind: Clip;
+  colour: string;
+}
+
+/** Where the median or the bound leaves the frame: ∞ on top (overflow), →0 below; one mark where two would overlap. */
+function clipMarks(m: Measurement, shown: number, x: (d: number) => number): ClipMark[] {
+  const medianClips = Array.from(m.logMedian, (v) => plotValue(v, LOG_MIN, LOG_MAX).clip);
+  const boundClips = Array.from(m.logBound, (v) => plotValue(v, LOG_MIN, LOG_MAX).clip);
+  const marks: ClipMark[] = [];
+  const mark = (d: number, kind: Clip, colour: string) => {
+    if (d < 0) return;
+    const xx = x(d);
+    if (marks.some((m2) => Math.abs(m2.x - xx) < 16)) return;
+    marks.push({ x: xx, kind, colour });
+  };
+  mark(firstClip(medianClips, 'over', shown), 'over', PALETTE.blue);
+  mark(firstClip(boundClips, 'over', m.horizon), 'over', PALETTE.vermillion);
+  mark(firstClip(medianClips, 'under', shown), 'under', PALETTE.blue);
+  mark(firstClip(boundClips, 'under', m.horizon), 'under', PALETTE.vermillion);
+  return marks;
+}
 
 export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): void {
   const { ctx, width, height } = dc;
@@ -51,13 +78,29 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
   const medianNow = m.logMedian[shown]!;
   const above = medianNow > 0;
   const below = medianNow < 0;
-  ctx.fillStyle = above ? PALETTE.vermillion : PALETTE.muted;
-  ctx.globalAlpha = above ? 1 : 0.7;
-  drawRich(ctx, left + 6, top + FONT + 3, ['norm > 1: grows with the gap'], FONT);
-  ctx.fillStyle = below ? PALETTE.blue : PALETTE.muted;
-  ctx.globalAlpha = below ? 1 : 0.7;
-  drawRich(ctx, left + 6, bottom - 6, ['norm < 1: shrinks with the gap'], FONT);
-  ctx.globalAlpha = 1;
+  const marks = clipMarks(m, shown, x);
+  // Each label goes to the first of its places that the finished curves and marks leave free:
+  // placed from the whole run, a label stays put while the curves are revealed.
+  const crossed = [
+    ...[...m.logNorms, m.logMedian, m.logBound].flatMap((row) => alongPolyline(Array.from(row, (v, d): Point => [x(d), ya(v)]), 4)),
+    ...clipMarks(m, m.horizon, x).flatMap((mk): Point[] => {
+      const y0 = mk.kind === 'over' ? top + 2 : bottom - 2 - MARK_SIZE;
+      return [-1, 0, 1].flatMap((dx) => [0, 0.5, 1].map((dy): Point => [mk.x + (dx * MARK_SIZE) / 2, y0 + dy * MARK_SIZE]));
+    }),
+  ];
+  /** A label's place: its region's outer corners first, then the corners beside the line at 1. */
+  const regionLabel = (text: string, baselines: [outer: number, byOne: number], colour: string, strong: boolean) => {
+    const width = richWidth(ctx, [text], FONT);
+    const at = (x0: number, baseline: number): Box => ({ x: x0, y: baseline - FONT, width, height: FONT + 4 });
+    const [outer, byOne] = baselines;
+    const spot = leastCovered([at(left + 6, outer), at(right - 6 - width, outer), at(right - 6 - width, byOne), at(left + 6, byOne)], crossed);
+    ctx.fillStyle = strong ? colour : PALETTE.muted;
+    ctx.globalAlpha = strong ? 1 : 0.7;
+    drawRich(ctx, spot.x, spot.y + FONT, [text], FONT);
+    ctx.globalAlpha = 1;
+  };
+  regionLabel('norm > 1: grows with the gap', [top + FONT + 3, y1 - 6], PALETTE.vermillion, above);
+  regionLabel('norm < 1: shrinks with the gap', [bottom - 6, y1 + FONT + 4], PALETTE.blue, below);
 
   // Curves, cut at the frame.
   ctx.save();
@@ -98,25 +141,13 @@ export function drawVanishing(dc: DemoCanvas, m: Measurement, reveal: number): v
   }
   ctx.restore();
 
-  // Where the median or the bound leaves the frame: ∞ on top (overflow), →0 below.
-  const medianClips = Array.from(m.logMedian, (v) => plotValue(v, LOG_MIN, LOG_MAX).clip);
-  const boundClips = Array.from(m.logBound, (v) => plotValue(v, LOG_MIN, LOG_MAX).clip);
   ctx.textAlign = 'center';
-  const marks: number[] = [];
-  const mark = (d: number, kind: Clip, colour: string) => {
-    if (d < 0) return;
-    const xx = x(d);
-    if (marks.some((m2) => Math.abs(m2 - xx) < 16)) return;
-    marks.push(xx);
-    ctx.fillStyle = colour;
-    ctx.font = CANVAS_FONT(FONT + 3, 700);
-    ctx.textBaseline = kind === 'over' ? 'top' : 'bottom';
-    ctx.fillText(kind === 'over' ? '∞' : '→0', xx, kind === 'over' ? top + 2 : bottom - 2);
-  };
-  mark(firstClip(medianClips, 'over', shown), 'over', PALETTE.blue);
-  mark(firstClip(boundClips, 'over', m.horizon), 'over', PALETTE.vermillion);
-  mark(firstClip(medianClips, 'under', shown), 'under', PALETTE.blue);
-  mark(firstClip(boundClips, 'under', m.horizon), 'under', PALETTE.vermillion);
+  ctx.font = CANVAS_FONT(MARK_SIZE, 700);
+  for (const mk of marks) {
+    ctx.fillStyle = mk.colour;
+    ctx.textBaseline = mk.kind === 'over' ? 'top' : 'bottom';
+    ctx.fillText(mk.kind === 'over' ? '∞' : '→0', mk.x, mk.kind === 'over' ? top + 2 : bottom - 2);
+  }
 
   // Header: the recurrence measured and λ₁γ; legend and the value at the newest gap.
   ctx.fillStyle = PALETTE.ink;

@@ -14,7 +14,17 @@ export interface OverviewSlide {
 export interface OverviewSource {
   slides: OverviewSlide[];
   chapters: readonly { title: string; slides: number }[];
+  /** remark index of the slide being shown. */
+  current(): number;
   jump(index: number): void;
+}
+
+/**
+ * Which listed slide stands for the slide being shown: a `--` slide is listed once, as its last
+ * step, so a middle step finds the first listed slide at or after it.
+ */
+export function listedSlideFor(listed: readonly number[], current: number): number | undefined {
+  return listed.find((index) => index >= current) ?? listed.at(-1);
 }
 
 /** Case, accents and spacing do not matter: "Schmidhuber" finds "schmidhuber", "Nguyen" finds "Nguyễn". */
@@ -98,7 +108,15 @@ export class Overview {
     if (focusSearch) {
       this.input.focus();
       this.input.select();
-    } else this.items()[0]?.focus();
+    } else {
+      // O starts where the student is, so the arrows move from the slide on screen.
+      const items = this.items();
+      const at = listedSlideFor(
+        items.map((item) => Number(item.dataset.slide)),
+        this.source.current(),
+      );
+      (items.find((item) => Number(item.dataset.slide) === at) ?? items[0])?.focus();
+    }
   }
 
   close(): void {

@@ -99,4 +99,27 @@ describe.each([
     expect(await page.locator('.deck-overview').isHidden()).toBe(true);
     expect(await visibleIndex(page)).toBe(2);
   });
+
+  it('O opens on the slide being shown, and the arrows move from there', async () => {
+    const count = await page.locator('.remark-slides-area .remark-slide-container').count();
+    const shown = Math.floor(count / 2);
+    await page.evaluate((n) => {
+      location.hash = `#${n + 1}`;
+    }, shown);
+    await waitForIndex(page, shown);
+    await page.keyboard.press('o');
+    await page.locator('.deck-overview:not([hidden]) .deck-overview-item:focus').waitFor();
+    const focused = Number(await page.locator('.deck-overview-item:focus').getAttribute('data-slide'));
+    // A `--` slide is listed as its last step: the focus is on the slide shown or on the step that ends it.
+    expect(focused).toBeGreaterThanOrEqual(shown);
+    const steps = await page.evaluate(
+      ([from, to]) => [...document.querySelectorAll('.remark-slides-area .remark-slide-container')].slice(from!, to! + 1).map((s) => s.querySelector('h1, h2, h3')?.textContent?.trim() ?? ''),
+      [shown, focused],
+    );
+    expect(new Set(steps).size).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => visibleIndex(page)).toBeGreaterThan(focused);
+    expect(await page.locator('.deck-overview').isHidden()).toBe(true);
+  });
 });

@@ -160,15 +160,18 @@ describe('measured Jacobian norms', () => {
   });
 });
 
-/** A 2D context that records every number it is handed, for checking what would be drawn. */
-function recordingCanvas(width: number, height: number): { dc: DemoCanvas; numbers: number[]; texts: string[] } {
+/** A 2D context that records every number it is handed, for checking what would be drawn; text is 8 px a character, about the 15 px font. */
+function recordingCanvas(width: number, height: number): { dc: DemoCanvas; numbers: number[]; texts: string[]; filled: Map<string, [number, number][]> } {
   const numbers: number[] = [];
   const texts: string[] = [];
+  /** Each text filled, with the x and y it was filled at. */
+  const filled = new Map<string, [number, number][]>();
   const ctx = new Proxy({} as Record<string, unknown>, {
     get(target, key) {
-      if (key === 'measureText') return (s: string) => ({ width: s.length * 6 });
+      if (key === 'measureText') return (s: string) => ({ width: s.length * 8 });
       if (key in target) return target[key as string];
       return (...args: unknown[]) => {
+        if (key === 'fillText') filled.set(String(args[0]), [...(filled.get(String(args[0])) ?? []), [Number(args[1]), Number(args[2])]]);
         for (const a of args) {
           if (typeof a === 'number') numbers.push(a);
           if (typeof a === 'string') texts.push(a);
@@ -181,7 +184,7 @@ function recordingCanvas(width: number, height: number): { dc: DemoCanvas; numbe
       return true;
     },
   });
-  return { dc: { canvas: {} as HTMLCanvasElement, ctx: ctx as unknown as CanvasRenderingContext2D, width, height, scale: 1 }, numbers, texts };
+  return { dc: { canvas: {} as HTMLCanvasElement, ctx: ctx as unknown as CanvasRenderingContext2D, width, height, scale: 1 }, numbers, texts, filled };
 }
 
 describe('what is drawn', () => {
@@ -212,6 +215,28 @@ describe('what is drawn', () => {
     drawVanishing(down.dc, measure(cfg('tanh', 0.5)), 50);
     expect(down.texts).toContain('→0');
     expect(down.texts).not.toContain('∞');
+  });
+
+  it('a region label moves to a place the finished curves and their marks leave free', () => {
+    const shrinks = 'norm < 1: shrinks with the gap';
+    const grows = 'norm > 1: grows with the gap';
+    const [width, height] = [540, 300];
+    const at = (activation: (typeof ACTIVATIONS)[number], lambda: number, label: string, reveal = 50) => {
+      const rec = recordingCanvas(width, height);
+      drawVanishing(rec.dc, measure(cfg(activation, lambda)), reveal);
+      return rec.filled.get(label)![0]!;
+    };
+    // tanh at λ₁ = 0.5 falls slowly and leaves the frame at the right end: the usual places, left in each region's outer corner.
+    expect(at('tanh', 0.5, shrinks)).toEqual([expect.toSatisfy((x: number) => x < width / 2), expect.toSatisfy((y: number) => y > height - 50)]);
+    expect(at('tanh', 0.5, grows)[0]).toBeLessThan(width / 2);
+    // Sigmoid at λ₁ = 1: λ₁γ = ¼, the curves and their →0 marks reach 10⁻¹⁶ under both bottom corners' labels; the label goes up beside 1, on the right.
+    const [x, y] = at('sigmoid', 1, shrinks);
+    expect(x).toBeGreaterThan(width / 2);
+    expect(y).toBeLessThan(height * 0.7);
+    // Placed from the whole run, it does not move while the curves are revealed.
+    expect(at('sigmoid', 1, shrinks, 5)).toEqual([x, y]);
+    // Growing linear curves cross the top left corner: the upper label moves right.
+    expect(at('linear', 5, grows)[0]).toBeGreaterThan(width / 2);
   });
 
   it('plotValue clamps past the frame and flags the side', () => {
